@@ -1,0 +1,184 @@
+import { parseDocument, isNode, type Document } from 'yaml';
+import { Ajv, type ValidateFunction } from 'ajv';
+import schema from '../../../schemas/copydesk.schema.json' with { type: 'json' };
+import type { Severity, SeveritySetting } from './types.js';
+
+/** What the engine needs from the outside world to find configuration; the core does no I/O. */
+export interface ConfigHost {
+  readFile(path: string): string | undefined;
+  dirname(path: string): string;
+  /** Resolves `relative` against the folder `base`. */
+  resolve(base: string, relative: string): string;
+}
+
+export interface RuleSetting {
+  /** Undefined: the rule's default severity. */
+  severity?: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  primaryLanguage?: string;
+  /** Absolute paths of ledger files. */
+  ledger: string[];
+  /** Whether `ledger` was given explicitly (then a missing file is an error, not silence). */
+  ledgerExplicit: boolean;
+  rules: Record<string, RuleSetting>;
+  disclaimers: Record<string, string>;
+  /** Config files that made this configuration, nearest first. */
+  files: string[];
+}
+
+export interface ConfigProblem {
+  path: string;
+  /** 0-based line and character of the problem in that file. */
+  line: number;
+  character: number;
+  message: string;
+}
+
+export const CONFIG_FILE_NAMES = ['.copydesk.yaml', '.copydesk.yml', '.copydesk.json'];
+export const DEFAULT_LEDGER = 'corrections.yaml';
+
+export function emptyConfig(): ResolvedConfig {
+  return { ledger: [], ledgerExplicit: false, rules: {}, disclaimers: {}, files: [] };
+}
+
+let validator: ValidateFunction | undefined;
+function validate(value: unknown): ValidateFunction['errors'] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validator(value) ? [] : validator.errors ?? [];
+}
+
+interface RawConfig {
+  extends?: string;
+  primaryLanguage?: string;
+  ledger?: string | string[];
+  rules?: Record<string, SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>)>;
+  disclaimers?: Record<string, string>;
+}
+
+/** Parses and validates one config file's text; problems point at their line. */
+export function parseConfigText(text: string, path: string): { raw?: RawConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const doc: Document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number) => {
+    const before = text.slice(0, offset);
+    const line = before.split(/\r\n|\r|\n/).length - 1;
+    return { line, character: offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1 };
+  };
+  for (const e of doc.errors) {
+    problems.push({ path, ...lineOf(e.pos[0]), message: `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}` });
+  }
+  if (problems.length) return { problems };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (err) {
+    return { problems: [{ path, line: 0, character: 0, message: String((err as Error).message) }] };
+  }
+  for (const e of validate(value) ?? []) {
+    const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (e.keyword === 'propertyNames' && e.propertyName) segments.push(e.propertyName);
+    if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+    const node = nodeAt(doc, segments);
+    const where = segments.length ? segments.join('.') : 'the file';
+    problems.push({ path, ...lineOf(node?.range?.[0] ?? 0), message: `${where}: ${describe(e)}` });
+  }
+  return { raw: problems.length ? undefined : (value as RawConfig), problems };
+}
+
+function nodeAt(doc: Document, segments: string[]): { range?: [number, number, number] | null } | undefined {
+  for (let n = segments.length; n >= 0; n--) {
+    const key = (doc.contents && isNode(doc.contents)) ? findKeyNode(doc, segments.slice(0, n)) : undefined;
+    if (key) return key;
+  }
+  return undefined;
+}
+
+function findKeyNode(doc: Document, path: string[]): { range?: [number, number, number] | null } | undefined {
+  if (path.length === 0) return doc.contents as { range?: [number, number, number] | null };
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  const items = (parent as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null)?.items;
+  const last = path[path.length - 1];
+  const pair = items?.find((p) => p.key && String(p.key.value) === last);
+  if (pair?.key) return pair.key;
+  const index = Number(last);
+  if (Number.isInteger(index) && items?.[index]) return items[index] as { range?: [number, number, number] };
+  return undefined;
+}
+
+function describe(e: NonNullable<ValidateFunction['errors']>[number]): string {
+  switch (e.keyword) {
+    case 'additionalProperties': return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'propertyNames': return `unknown name "${e.propertyName}"`;
+    case 'enum': return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'oneOf': return 'has the wrong form (see the configuration reference)';
+    default: return e.message ?? 'is not valid';
+  }
+}
+
+/** Finds the nearest config file from `fromDir` upward and resolves its `extends` chain. */
+export function resolveConfig(fromDir: string, host: ConfigHost, stopAt?: string): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  let dir = fromDir;
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const path = host.resolve(dir, name);
+      const text = host.readFile(path);
+      if (text !== undefined) return loadConfigFile(path, text, host);
+    }
+    const parent = host.dirname(dir);
+    if (parent === dir || dir === stopAt) return { config: emptyConfig(), problems: [] };
+    dir = parent;
+  }
+}
+
+/** Loads one config file (and what it extends) from its text. */
+export function loadConfigFile(path: string, text: string, host: ConfigHost, seen: string[] = []): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const { raw, problems } = parseConfigText(text, path);
+  if (!raw) return { config: { ...emptyConfig(), files: [path] }, problems };
+  let base = emptyConfig();
+  const dir = host.dirname(path);
+  if (raw.extends) {
+    const parentPath = host.resolve(dir, raw.extends);
+    const parentText = host.readFile(parentPath);
+    if ([path, ...seen].includes(parentPath)) {
+      problems.push({ path, line: 0, character: 0, message: `extends: "${raw.extends}" makes a cycle` });
+    } else if (parentText === undefined) {
+      problems.push({ path, line: 0, character: 0, message: `extends: cannot read "${raw.extends}"` });
+    } else {
+      const parent = loadConfigFile(parentPath, parentText, host, [path, ...seen]);
+      problems.push(...parent.problems);
+      base = parent.config;
+    }
+  }
+  const config: ResolvedConfig = {
+    primaryLanguage: raw.primaryLanguage ?? base.primaryLanguage,
+    ledger: base.ledger,
+    ledgerExplicit: base.ledgerExplicit,
+    rules: { ...base.rules },
+    disclaimers: { ...base.disclaimers },
+    files: [path, ...base.files],
+  };
+  if (raw.ledger !== undefined) {
+    config.ledger = (Array.isArray(raw.ledger) ? raw.ledger : [raw.ledger]).map((l) => host.resolve(dir, l));
+    config.ledgerExplicit = true;
+  } else if (!base.ledgerExplicit) {
+    const implicit = host.resolve(dir, DEFAULT_LEDGER);
+    config.ledger = host.readFile(implicit) !== undefined ? [implicit] : base.ledger;
+  }
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) config.rules[id] = mergeRule(config.rules[id], setting);
+  for (const [lang, template] of Object.entries(raw.disclaimers ?? {})) config.disclaimers[lang.toLowerCase()] = template;
+  return { config, problems };
+}
+
+function mergeRule(base: RuleSetting | undefined, setting: SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>)): RuleSetting {
+  if (typeof setting === 'string') return { severity: setting, options: { ...base?.options } };
+  const { severity, ...options } = setting;
+  return { severity: severity ?? base?.severity, options: { ...base?.options, ...options } };
+}
+
+/** Severity a rule runs at: configured, else its default. */
+export function effectiveSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity): SeveritySetting {
+  return config.rules[ruleId]?.severity ?? defaultSeverity;
+}

@@ -1,0 +1,13 @@
+/** Drafts longer than this are checked only up to here: a 50 MB paste must not freeze an editor. */
+export const DEFAULT_MAX_CHARS = 2_000_000;
+
+/** Control characters that do not occur in prose; many of them mean a binary file. */
+const BINARY = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/g;
+
+/** True when the text looks like a binary file rather than a draft. */
+export function looksBinary(text: string): boolean {
+  const sample = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (sample.includes('\u0000')) return true;
+  const odd = sample.match(BINARY)?.length ?? 0;
+  return odd > 8 && odd > sample.length / 100;
+}

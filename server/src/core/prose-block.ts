@@ -1,0 +1,86 @@
+/**
+ * A prose block is the text a reader reads (a paragraph, heading or table cell) with inline
+ * markup removed and code, HTML and URLs replaced, plus a map back to source offsets so that
+ * every finding lands on the exact characters of the draft.
+ */
+export type BlockKind = 'heading' | 'paragraph' | 'tableCell';
+
+/** Stands in for inline code, inline HTML and images: one character, never a word or quote mark. */
+export const PLACEHOLDER = '\uFFFC';
+
+export interface ProseBlock {
+  kind: BlockKind;
+  /** Position of the block among the document's prose blocks. */
+  index: number;
+  /** Source offsets of the whole block (end exclusive). */
+  start: number;
+  end: number;
+  /** Prose text as read. */
+  text: string;
+  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the block's end. */
+  offsets: Int32Array;
+  /** Nesting: inside a blockquote (depth) or a list item. */
+  blockquoteDepth: number;
+  inList: boolean;
+  /** Heading depth (1–6) for headings. */
+  depth?: number;
+}
+
+/** Source range for prose text [from, to). */
+export function sourceRange(block: ProseBlock, from: number, to: number): { start: number; end: number } {
+  const start = block.offsets[from];
+  const end = to > from ? block.offsets[to - 1] + 1 : start;
+  return { start, end };
+}
+
+/** Builds a block's text and offset map piece by piece. */
+export class ProseBuilder {
+  private parts: string[] = [];
+  private map: number[] = [];
+
+  get length(): number { return this.map.length; }
+
+  /** Adds `value` whose characters come from `source` starting at `from`, skipping markup between them. */
+  addAligned(value: string, source: string, from: number, to: number): void {
+    let s = from;
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i];
+      let found = -1;
+      // Find the character in the source; skips escapes, blockquote markers and indentation.
+      for (let k = s; k < to && k < s + 64; k++) {
+        if (source[k] === ch) { found = k; break; }
+      }
+      if (found < 0) {
+        this.map.push(Math.min(s, to > from ? to - 1 : from));
+      } else {
+        this.map.push(found);
+        s = found + 1;
+      }
+      this.parts.push(ch);
+    }
+  }
+
+  addPlaceholder(at: number): void {
+    this.parts.push(PLACEHOLDER);
+    this.map.push(at);
+  }
+
+  addChar(ch: string, at: number): void {
+    this.parts.push(ch);
+    this.map.push(at);
+  }
+
+  build(kind: BlockKind, index: number, start: number, end: number, extra: Partial<ProseBlock>): ProseBlock {
+    const offsets = new Int32Array(this.map.length + 1);
+    offsets.set(this.map);
+    offsets[this.map.length] = end;
+    return {
+      kind, index, start, end,
+      text: this.parts.join(''),
+      offsets,
+      blockquoteDepth: extra.blockquoteDepth ?? 0,
+      inList: extra.inList ?? false,
+      depth: extra.depth,
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import type { DraftDocument, DirectiveComment } from './document.js';
+import type { Report } from './types.js';
+import { lineBreakNear, lineStartOf } from './text-utils.js';
+
+/**
+ * Inline suppressions, as comments in the draft:
+ *   <!-- copydesk-disable-next-line RULE[, RULE] -- reason -->   the next non-blank line
+ *   <!-- copydesk-disable RULE -- reason --> … <!-- copydesk-enable RULE -->   a stretch
+ * No rule id means every rule. The same comments work in plain-text drafts.
+ */
+export interface Suppression {
+  comment: DirectiveComment;
+  rules: string[] | 'all';
+  reason?: string;
+  /** Source offsets covered. */
+  from: number;
+  to: number;
+  /** Set when a finding was suppressed by it. */
+  used: boolean;
+}
+
+const DIRECTIVE = /^copydesk-(disable-next-line|disable|enable)\b\s*([\s\S]*)$/;
+
+export function parseSuppressions(doc: DraftDocument, knownRules: ReadonlySet<string>): { suppressions: Suppression[]; problems: Report[] } {
+  const suppressions: Suppression[] = [];
+  const problems: Report[] = [];
+  const open = new Map<string, Suppression>(); // rule id or '*' → stretch being built
+  for (const comment of doc.comments) {
+    if (!comment.body.startsWith('copydesk-')) continue;
+    const m = DIRECTIVE.exec(comment.body);
+    if (!m) {
+      problems.push({ start: comment.start, end: comment.end, message: `Unknown Copydesk directive "${comment.body.split(/\s/)[0]}". Use copydesk-disable-next-line, copydesk-disable or copydesk-enable.` });
+      continue;
+    }
+    const [, kind, rest] = m;
+    const sep = rest.indexOf('--');
+    const list = (sep >= 0 ? rest.slice(0, sep) : rest).split(/[\s,]+/).filter(Boolean);
+    const reason = sep >= 0 ? rest.slice(sep + 2).trim() || undefined : undefined;
+    const unknown = list.filter((id) => !knownRules.has(id));
+    if (unknown.length) {
+      problems.push({ start: comment.start, end: comment.end, message: `Unknown rule ${unknown.map((u) => `"${u}"`).join(', ')} in a Copydesk comment. Known rules: ${[...knownRules].join(', ')}.` });
+    }
+    const rules: string[] | 'all' = list.length ? list.filter((id) => knownRules.has(id)) : 'all';
+    if (rules !== 'all' && rules.length === 0) continue;
+    if (kind === 'disable-next-line') {
+      const line = nextNonBlankLine(doc, doc.lines.lineOf(comment.end) + 1);
+      suppressions.push({ comment, rules, reason, from: doc.lines.lineStart(line), to: doc.lines.lineEnd(line), used: false });
+    } else if (kind === 'disable') {
+      const s: Suppression = { comment, rules, reason, from: comment.end, to: doc.text.length, used: false };
+      suppressions.push(s);
+      for (const id of rules === 'all' ? ['*'] : rules) open.set(id, s);
+    } else {
+      for (const id of rules === 'all' ? [...open.keys()] : rules) {
+        const s = open.get(id) ?? open.get('*');
+        if (s) s.to = Math.min(s.to, comment.start);
+        open.delete(id);
+      }
+    }
+  }
+  return { suppressions, problems };
+}
+
+function nextNonBlankLine(doc: DraftDocument, line: number): number {
+  let l = line;
+  while (l < doc.lines.lineCount - 1 && doc.text.slice(doc.lines.lineStart(l), doc.lines.lineEnd(l)).trim() === '') l++;
+  return l;
+}
+
+/** The suppression that silences a finding of `rule` starting at `offset`, if any. */
+export function suppressionFor(suppressions: Suppression[], rule: string, offset: number): Suppression | undefined {
+  return suppressions.find((s) => (s.rules === 'all' || s.rules.includes(rule)) && offset >= s.from && offset <= s.to);
+}
+
+/**
+ * The edit that silences `rule` for the line holding `offset`. In Markdown a comment line in the
+ * middle of a paragraph would split it (an HTML comment line interrupts a paragraph), so there the
+ * comment goes at the end of the previous line, where it is inline HTML and changes nothing else.
+ */
+export function suppressionInsertion(doc: DraftDocument, offset: number, rule: string, reason: string): { start: number; end: number; newText: string } {
+  const text = doc.text;
+  const lineStart = lineStartOf(text, offset);
+  const comment = `<!-- copydesk-disable-next-line ${rule} -- ${reason.replace(/-->/g, '')} -->`;
+  const block = doc.blocks.find((b) => b.start < lineStart && offset < b.end);
+  if (doc.kind === 'markdown' && block) {
+    let prevEnd = lineStart - 1;
+    if (text[prevEnd] === '\n' && text[prevEnd - 1] === '\r') prevEnd--;
+    return { start: prevEnd, end: prevEnd, newText: ` ${comment}` };
+  }
+  const indent = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(lineStart, offset + 1))?.[0] ?? '';
+  return { start: lineStart, end: lineStart, newText: `${indent}${comment}${lineBreakNear(text, lineStart)}` };
+}

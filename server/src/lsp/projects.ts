@@ -1,0 +1,51 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadProject, type Project } from '../node/project.js';
+import { emptyConfig } from '../core/config.js';
+
+const NO_PROJECT: Project = { config: emptyConfig(), ledger: { entries: [], files: [] }, problems: [] };
+
+/** Config and ledger per folder, loaded once and dropped when any of their files change. */
+export class ProjectCache {
+  private byFolder = new Map<string, Project>();
+  /** False in an untrusted workspace: then no config or ledger is read from it. */
+  trusted = true;
+
+  forDocument(uri: string): Project {
+    if (!uri.startsWith('file:') || !this.trusted) return NO_PROJECT;
+    const path = fileURLToPath(uri);
+    const folder = dirname(path);
+    let project = this.byFolder.get(folder);
+    if (!project) {
+      try {
+        project = loadProject(path);
+      } catch (err) {
+        project = { ...NO_PROJECT, problems: [{ path, line: 0, character: 0, message: `Copydesk could not load its configuration: ${(err as Error).message}` }] };
+      }
+      this.byFolder.set(folder, project);
+    }
+    return project;
+  }
+
+  /** Every config and ledger file the cached projects depend on. */
+  files(): Set<string> {
+    const out = new Set<string>();
+    for (const p of this.byFolder.values()) for (const f of [...p.config.files, ...p.ledger.files, ...p.config.ledger]) out.add(f);
+    return out;
+  }
+
+  /** Problems of every loaded config and ledger, without repeats. */
+  problemsList(): Project['problems'] {
+    const seen = new Set<string>();
+    const out: Project['problems'] = [];
+    for (const p of this.byFolder.values()) for (const q of p.problems) {
+      const key = `${q.path}:${q.line}:${q.character}:${q.message}`;
+      if (!seen.has(key)) { seen.add(key); out.push(q); }
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.byFolder.clear();
+  }
+}

@@ -1,0 +1,193 @@
+import {
+  CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  type CodeAction, type Connection, type Diagnostic, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lint, type LintResult } from '../core/engine.js';
+import { DEFAULT_SETTINGS, readSettings, severityOverrides, type EditorSettings } from './settings.js';
+import { toDiagnostic } from './diagnostics.js';
+import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
+import { ProjectCache } from './projects.js';
+import { packageRootUrl } from '../node/package-root.js';
+import { CONFIG_FILE_NAMES, DEFAULT_LEDGER } from '../core/config.js';
+
+export const FIX_ALL_COMMAND = 'copydesk.server.fixAll';
+
+/** Wires the engine to an LSP connection. Thin: everything editorial happens in the core. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const projects = new ProjectCache();
+  const results = new Map<string, { version: number; result: LintResult }>();
+  const settingsCache = new Map<string, Promise<EditorSettings>>();
+  const baseUrl = packageRootUrl();
+  let locale: string | undefined;
+  let pullMode = false;
+  let canRefresh = false;
+  let hasConfiguration = false;
+  const publishedProblemUris = new Set<string>();
+
+  connection.onInitialize((params): InitializeResult => {
+    locale = params.locale;
+    // In an untrusted workspace the client says so: use built-in defaults, read nothing from the folder.
+    projects.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    const caps = params.capabilities;
+    pullMode = !!caps.textDocument?.diagnostic;
+    canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+    hasConfiguration = !!caps.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+        ...(pullMode ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'copydesk-ls', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'copydesk' });
+  });
+
+  const settingsFor = (uri: string): Promise<EditorSettings> => {
+    if (!hasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'copydesk' }).then(readSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  };
+
+  const analyse = async (doc: TextDocument): Promise<LintResult | undefined> => {
+    const cached = results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.result;
+    const settings = await settingsFor(doc.uri);
+    if (!settings.enable) { results.delete(doc.uri); return undefined; }
+    const project = projects.forDocument(doc.uri);
+    publishProjectProblems();
+    const result = lint({
+      text: doc.getText(), kind: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
+      path: doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined,
+      config: project.config, ledger: project.ledger, locale,
+      severityOverrides: severityOverrides(settings), maxChars: settings.maxChars,
+    });
+    results.set(doc.uri, { version: doc.version, result });
+    return result;
+  };
+
+  const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
+    try {
+      const result = await analyse(doc);
+      return result ? result.findings.map((f) => toDiagnostic(f, baseUrl)) : [];
+    } catch (err) {
+      connection.console.error(`Copydesk failed on ${doc.uri}: ${(err as Error).stack ?? err}`);
+      return [];
+    }
+  };
+
+  /** Config and ledger problems go to the file they are in, so the Problems panel shows them there. */
+  const publishProjectProblems = () => {
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const file of projects.files()) byUri.set(pathToFileURL(file).href, []);
+    for (const uri of publishedProblemUris) if (!byUri.has(uri)) byUri.set(uri, []);
+    for (const p of projects.problemsList()) {
+      const uri = pathToFileURL(p.path).href;
+      const list = byUri.get(uri) ?? [];
+      list.push({ range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } }, severity: 1, source: 'copydesk', code: 'configuration', message: p.message });
+      byUri.set(uri, list);
+    }
+    for (const [uri, diagnostics] of byUri) {
+      if (diagnostics.length === 0 && !publishedProblemUris.has(uri)) continue;
+      if (documents.get(uri) && pullMode) continue;
+      void connection.sendDiagnostics({ uri, diagnostics });
+      if (diagnostics.length) publishedProblemUris.add(uri); else publishedProblemUris.delete(uri);
+    }
+  };
+
+  // Push mode: analyse on the next turn of the event loop so a burst of edits costs one run.
+  const pending = new Map<string, NodeJS.Immediate>();
+  const schedule = (doc: TextDocument) => {
+    if (pullMode) return;
+    const old = pending.get(doc.uri);
+    if (old) clearImmediate(old);
+    pending.set(doc.uri, setImmediate(async () => {
+      pending.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current) return;
+      const diagnostics = await diagnosticsFor(current);
+      if (documents.get(doc.uri)?.version !== current.version) return; // stale: a newer run is coming
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    }));
+  };
+
+  const relintAll = () => {
+    results.clear();
+    if (pullMode) { if (canRefresh) void connection.languages.diagnostics.refresh(); }
+    else for (const d of documents.all()) schedule(d);
+  };
+
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    results.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullMode) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return { kind: 'full', items: doc ? await diagnosticsFor(doc) : [] };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const names = [...CONFIG_FILE_NAMES, DEFAULT_LEDGER];
+    const deps = projects.files();
+    const relevant = params.changes.some((c) => names.some((n) => c.uri.endsWith('/' + n)) || (c.uri.startsWith('file:') && deps.has(fileURLToPath(c.uri))));
+    if (!relevant) return;
+    projects.clear();
+    relintAll();
+  });
+
+  connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
+    const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+    const result = await analyse(doc);
+    if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, params.context.diagnostics));
+    if (result && wantsQuickFix) {
+      const rules = new Set(params.context.diagnostics.filter((d) => d.source === 'copydesk').map((d) => String(d.code)));
+      for (const rule of rules) {
+        const count = result.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.isPreferred)).length;
+        const action = count > 1 ? fixAllAction(doc, result.findings, rule) : undefined;
+        if (action) actions.push(action);
+      }
+    }
+    if (result && wantsFixAll) {
+      const action = fixAllAction(doc, result.findings);
+      if (action) actions.push(action);
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== FIX_ALL_COMMAND) return;
+    const uri = String(params.arguments?.[0] ?? '');
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const result = await analyse(doc);
+    const action = result && fixAllAction(doc, result.findings);
+    if (action?.edit) await connection.workspace.applyEdit({ label: 'Copydesk: fix all', edit: action.edit });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { TestClient, applyEditsTo } from '../helpers/lsp-client.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MISSING = '---\nlang: en\ntranslated_from: id\n---\n# Title 😀\r\n\r\nJAKARTA - OpenAI is considering a contract to deploy its technology on NATO networks, a source said.\r\n';
+
+describe('language server over stdio', function () {
+  let dir: string;
+  let client: TestClient;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'copydesk-lsp-')); client = new TestClient(); });
+  afterEach(async () => { await client.stop(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('publishes diagnostics with source, code, docs link and exact UTF-16 ranges (emoji, CRLF)', async () => {
+    const init = await client.initialize();
+    assert.equal((init.capabilities.textDocumentSync as { change: number }).change, 2, 'incremental sync');
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    const [d, ...rest] = await client.waitForDiagnostics(uri, 1);
+    assert.equal(rest.length, 0);
+    assert.equal(d.source, 'copydesk');
+    assert.equal(d.code, 'translation-disclaimer');
+    assert.equal(d.severity, 1);
+    assert.match(d.codeDescription!.href, /^file:.*docs\/rules\/translation-disclaimer\.md$/);
+    // "# Title 😀" is 10 UTF-16 units: the emoji counts 2.
+    assert.deepEqual(d.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } });
+  });
+
+  it('offers the preferred quick fix, a disable-for-line action and fix-all; applying the fix clears the finding', async () => {
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
+    }) as Array<{ title: string; kind: string; isPreferred?: boolean; diagnostics?: unknown[]; edit: { changes: Record<string, never[]> } }>;
+    const titles = actions.map((a) => `${a.kind}: ${a.title}`);
+    assert.deepEqual(titles, ['quickfix: Add the English translation disclaimer', 'quickfix: Disable translation-disclaimer for this line']);
+    const fix = actions[0];
+    assert.equal(fix.isPreferred, true);
+    assert.equal(fix.diagnostics!.length, 1);
+    const fixed = applyEditsTo(MISSING, fix.edit.changes[uri]);
+    assert.ok(fixed.endsWith('a source said.\r\n\r\nThis article was machine-translated from Indonesian and may contain translation errors. The original Indonesian version prevails.\r\n'), JSON.stringify(fixed));
+    const v = client.change(uri, fixed);
+    assert.deepEqual(await client.waitForDiagnostics(uri, v), []);
+
+    const all = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll'] },
+    }) as unknown[];
+    assert.deepEqual(all, [], 'nothing left to fix');
+  });
+
+  it('disable-for-line silences the finding', async () => {
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }) as Array<{ title: string; edit: { changes: Record<string, never[]> } }>;
+    const disable = actions.find((a) => a.title.startsWith('Disable'))!;
+    const text = applyEditsTo(MISSING, disable.edit.changes[uri]);
+    assert.match(text, /---\n<!-- copydesk-disable-next-line translation-disclaimer -- reason -->\r\n# Title/);
+    const v = client.change(uri, text);
+    assert.deepEqual(await client.waitForDiagnostics(uri, v), []);
+  });
+
+  it('applies incremental edits exactly and answers for the newest version', async () => {
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    await client.waitForDiagnostics(uri, 1);
+    // Remove translated_from with an incremental edit: no longer a translation, no finding.
+    client.edit(uri, { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, '');
+    const v = client.edit(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, 'title: x\n');
+    assert.deepEqual(await client.waitForDiagnostics(uri, v), []);
+  });
+
+  it('workspace/executeCommand fix-all edits the document through workspace/applyEdit', async () => {
+    await client.initialize({ workspace: { configuration: true, applyEdit: true } });
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    await client.waitForDiagnostics(uri, 1);
+    await client.connection.sendRequest('workspace/executeCommand', { command: 'copydesk.server.fixAll', arguments: [uri] });
+    assert.equal(client.appliedEdits.length, 1);
+    assert.match(client.docs.get(uri)!.getText(), /machine-translated from Indonesian/);
+  });
+
+  it('honours rule severities from workspace/configuration', async () => {
+    client.settings = { rules: { 'translation-disclaimer': 'warning' } };
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    const [d] = await client.waitForDiagnostics(uri, 1);
+    assert.equal(d.severity, 2);
+  });
+
+  it('re-lints open drafts when a config file changes, and reports config errors at their line', async () => {
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    assert.equal((await client.waitForDiagnostics(uri, 1)).length, 1);
+    const config = join(dir, '.copydesk.yaml');
+    writeFileSync(config, 'rules:\n  translation-disclaimer: off\n');
+    const next = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
+    assert.deepEqual(await next, []);
+
+    writeFileSync(config, 'primaryLanguage: id\nrules:\n  translation-disclaimer: sometimes\n');
+    const configUri = pathToFileURL(config).href;
+    const problems = client.nextDiagnostics(configUri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const [p] = await problems;
+    assert.equal(p.range.start.line, 2);
+    assert.match(p.message, /rules\.translation-disclaimer/);
+  });
+
+  it('serves pull diagnostics when the client supports them', async () => {
+    const init = await client.initialize({ workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
+    assert.ok(init.capabilities.diagnosticProvider);
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    const report = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; items: Array<{ code: string }> };
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((i) => i.code), ['translation-disclaimer']);
+  });
+
+  it('reads no config from an untrusted workspace', async () => {
+    writeFileSync(join(dir, '.copydesk.yaml'), 'rules:\n  translation-disclaimer: off\n');
+    await client.initialize({ workspace: { configuration: true } }, { trusted: false });
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    assert.equal((await client.waitForDiagnostics(uri, 1)).length, 1);
+  });
+
+  it('gives the same findings as the CLI for the same files', async () => {
+    await client.initialize();
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', 'examples', join(ROOT, 'test', 'fixtures'), '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const cli = JSON.parse(run.stdout) as { files: Array<{ path: string; findings: Array<{ rule: string; severity: string; message: string; range: unknown }> }> };
+    const severity = ['', 'error', 'warning', 'info'];
+    let compared = 0;
+    for (const file of cli.files) {
+      const path = join(ROOT, file.path);
+      const uri = pathToFileURL(path).href;
+      client.open(uri, readFileSync(path, 'utf8'), /\.md$/.test(path) ? 'markdown' : 'plaintext');
+      const diagnostics = await client.waitForDiagnostics(uri, 1);
+      assert.deepEqual(
+        diagnostics.map((d) => ({ rule: d.code, severity: severity[d.severity!], message: String(d.message), range: d.range })),
+        file.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })),
+        file.path,
+      );
+      compared += file.findings.length;
+    }
+    assert.ok(compared > 0, 'some findings were compared');
+  });
+});
