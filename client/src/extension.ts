@@ -25,7 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     synchronize: {
       configurationSection: 'copydesk',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.copydesk.yaml,.copydesk.yml,.copydesk.json,corrections.yaml,*.ledger.yaml}'),
+      // Ledgers may have any name (config `ledger:`); the server ignores changes it does not depend on.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
     },
   };
   client = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);

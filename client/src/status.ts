@@ -18,8 +18,14 @@ export class StatusItem implements vscode.Disposable {
     const mine = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'copydesk');
     const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    this.item.text = errors || warnings ? `$(error) ${errors} $(warning) ${warnings} Copydesk` : '$(check) Copydesk';
-    this.item.tooltip = errors ? `Copydesk: ${errors} error(s) to fix before publishing` : 'Copydesk: no errors in this draft';
+    // Errors block publication; warnings are for the desk's judgement.
+    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    this.item.text = errors
+      ? `$(error) ${plural(errors, 'blocker')}${warnings ? ` $(warning) ${warnings}` : ''}`
+      : warnings ? `$(check) Ready $(warning) ${warnings}` : '$(check) Ready';
+    this.item.tooltip = errors
+      ? `Copydesk: not ready to publish — ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in this draft`
+      : `Copydesk: ready to publish${warnings ? ` (${plural(warnings, 'warning')} to review)` : ''}`;
     this.item.show();
   }
 

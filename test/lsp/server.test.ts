@@ -114,7 +114,7 @@ describe('language server over stdio', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
     const [p] = await problems;
     assert.equal(p.range.start.line, 2);
-    assert.match(p.message, /rules\.translation-disclaimer/);
+    assert.match(String(p.message), /rules\.translation-disclaimer/);
   });
 
   it('serves pull diagnostics when the client supports them', async () => {
