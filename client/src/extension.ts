@@ -39,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.sendRequest('workspace/executeCommand', { command: 'copydesk.server.fixAll', arguments: [editor.document.uri.toString()] });
     }),
     vscode.commands.registerCommand('copydesk.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('copydesk.addToLedger', () => addSelectionToLedger()),
     vscode.languages.onDidChangeDiagnostics(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
   );
@@ -50,6 +51,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }));
   await client.start();
   status.update();
+}
+
+/** "Add selection to the corrections ledger": the selected words become a claim, the writer gives the correction. */
+async function addSelectionToLedger(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const claim = editor.document.getText(editor.selection).replace(/\s+/g, ' ').trim();
+  if (!claim) {
+    void vscode.window.showWarningMessage('Copydesk: select the wrong wording first, then run this command.');
+    return;
+  }
+  if (editor.document.uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage('Copydesk: save the draft first; the ledger lives beside it.');
+    return;
+  }
+  const correction = await vscode.window.showInputBox({
+    title: 'Add to the corrections ledger',
+    prompt: `Corrected wording for “${claim}”`,
+    placeHolder: 'What is right',
+    validateInput: (v) => (v.trim() ? undefined : 'The corrected wording is needed'),
+  });
+  if (!correction) return;
+  const note = await vscode.window.showInputBox({ title: 'Add to the corrections ledger', prompt: 'Note: what was wrong and what is right (optional)' });
+  const source = await vscode.window.showInputBox({ title: 'Add to the corrections ledger', prompt: 'Source: URL of the correction or clarification (optional)' });
+  try {
+    const result = await client.sendRequest('workspace/executeCommand', {
+      command: 'copydesk.server.addToLedger',
+      arguments: [{ uri: editor.document.uri.toString(), claim, correction: correction.trim(), note: note?.trim() || undefined, source: source?.trim() || undefined }],
+    }) as { ledger: string; id: string };
+    const open = await vscode.window.showInformationMessage(`Copydesk: added “${result.id}” to ${vscode.workspace.asRelativePath(result.ledger)}.`, 'Open ledger');
+    if (open) await vscode.window.showTextDocument(vscode.Uri.file(result.ledger));
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Copydesk could not add the entry: ${(err as Error).message}`);
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,6 +11,7 @@ import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
 import { ProjectCache } from './projects.js';
 import { packageRootUrl } from '../node/package-root.js';
 import { CONFIG_FILE_NAMES, DEFAULT_LEDGER } from '../core/config.js';
+import { ADD_TO_LEDGER_COMMAND, addToLedger, type AddToLedgerArgs } from './ledger-command.js';
 
 export const FIX_ALL_COMMAND = 'copydesk.server.fixAll';
 
@@ -22,6 +23,7 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const baseUrl = packageRootUrl();
   let locale: string | undefined;
+  let workspaceFolders: string[] = [];
   let pullMode = false;
   let canRefresh = false;
   let hasConfiguration = false;
@@ -29,6 +31,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     // In an untrusted workspace the client says so: use built-in defaults, read nothing from the folder.
     projects.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
     const caps = params.capabilities;
@@ -39,7 +42,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND, ADD_TO_LEDGER_COMMAND] },
         ...(pullMode ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'copydesk-ls', version: '0.1.0' },
@@ -179,6 +182,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async (params) => {
+    if (params.command === ADD_TO_LEDGER_COMMAND) {
+      const args = params.arguments?.[0] as AddToLedgerArgs;
+      const result = await addToLedger(args, projects.forDocument(args.uri), workspaceFolders, documents, connection);
+      projects.clear();
+      relintAll();
+      return result;
+    }
     if (params.command !== FIX_ALL_COMMAND) return;
     const uri = String(params.arguments?.[0] ?? '');
     const doc = documents.get(uri);
