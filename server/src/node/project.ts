@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { resolveConfig, type ConfigHost, type ConfigProblem, type ResolvedConfig } from '../core/config.js';
-import { parseLedger } from '../core/ledger/parse.js';
+import { crossFileDuplicates, parseLedger } from '../core/ledger/parse.js';
 import type { Ledger } from '../core/ledger/types.js';
 import { fsHost } from './fs-host.js';
 
@@ -27,5 +27,6 @@ export function loadProject(draftPath: string, host: ConfigHost = fsHost): Proje
     ledger.files.push(file);
     problems.push(...parsed.problems);
   }
+  if (ledger.files.length > 1) problems.push(...crossFileDuplicates(ledger.entries));
   return { config, ledger, problems };
 }
