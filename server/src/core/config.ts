@@ -77,9 +77,9 @@ export function parseConfigText(text: string, path: string): { raw?: RawConfig; 
   } catch (err) {
     return { problems: [{ path, line: 0, character: 0, message: String((err as Error).message) }] };
   }
-  for (const e of validate(value) ?? []) {
+  for (const e of simplify(validate(value) ?? [])) {
     const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (e.keyword === 'propertyNames' && e.propertyName) segments.push(e.propertyName);
+    if (e.propertyName) segments.push(e.propertyName);
     if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
     const node = nodeAt(doc, segments);
     const where = segments.length ? segments.join('.') : 'the file';
@@ -108,10 +108,38 @@ function findKeyNode(doc: Document, path: string[]): { range?: [number, number, 
   return undefined;
 }
 
-function describe(e: NonNullable<ValidateFunction['errors']>[number]): string {
+type SchemaError = NonNullable<ValidateFunction['errors']>[number];
+
+/**
+ * Ajv reports one mistake several times: a failed propertyNames check as the inner error and again
+ * as a wrapper, and a failed oneOf (severity string | options object) as the oneOf plus every
+ * branch's complaint. Keep the one a person can act on: the complaint from inside the object when
+ * the object form was meant, else the string form's (the list of severities).
+ */
+function simplify(errors: SchemaError[]): SchemaError[] {
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  return errors.filter((e) => {
+    if (e.keyword === 'propertyNames') return false;
+    for (const path of oneOfPaths) {
+      if (e.instancePath !== path || !['enum', 'type', 'oneOf'].includes(e.keyword)) continue;
+      const objectFormMeant = errors.some((o) => o.instancePath.startsWith(`${path}/`) ||
+        (o.instancePath === path && !['enum', 'type', 'oneOf'].includes(o.keyword)));
+      if (objectFormMeant || e.keyword !== 'enum') return false;
+    }
+    return true;
+  });
+}
+
+function describe(e: SchemaError): string {
+  if (e.propertyName) {
+    return e.keyword === 'enum'
+      ? `unknown name "${e.propertyName}"; expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+      : `"${e.propertyName}" is not a language tag such as "en", "id" or "zh-Hant"`;
+  }
   switch (e.keyword) {
     case 'additionalProperties': return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-    case 'propertyNames': return `unknown name "${e.propertyName}"`;
+    // Every pattern in the schema is a BCP-47 language tag.
+    case 'pattern': return 'must be a language tag such as "en", "id" or "zh-Hant"';
     case 'enum': return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'oneOf': return 'has the wrong form (see the configuration reference)';
     default: return e.message ?? 'is not valid';

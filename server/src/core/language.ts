@@ -30,7 +30,8 @@ export function isLanguageTag(tag: unknown): tag is string {
 export function normaliseLanguage(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   const v = value.trim();
-  if (isLanguageTag(v) && /^[a-z]{2,3}([-_][a-z0-9]+)*$/i.test(v)) return primaryTag(v);
+  // POSIX-style locales (zh_CN, pt_BR) are common in CMS exports: read _ as BCP-47's -.
+  if (isLanguageTag(v.replace(/_/g, '-')) && /^[a-z]{2,3}([-_][a-z0-9]+)*$/i.test(v)) return primaryTag(v);
   const lower = v.toLowerCase();
   for (const code of [...SUPPORTED_LANGUAGES, ...Object.values(LATIN)]) {
     for (const inLang of SUPPORTED_LANGUAGES) {
@@ -44,12 +45,16 @@ export function normaliseLanguage(value: unknown): string | undefined {
 /** The name of `code` written in `inLanguage` ("id" in "en" → "Indonesian"). */
 export function languageName(code: string, inLanguage: string): string {
   try {
-    const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code);
-    return name ?? code;
+    // Building an Intl.DisplayNames costs far more than a lookup, and recognition asks per block.
+    let names = displayNames.get(inLanguage);
+    if (!names) displayNames.set(inLanguage, names = new Intl.DisplayNames([inLanguage], { type: 'language' }));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
 }
+
+const displayNames = new Map<string, Intl.DisplayNames>();
 
 /**
  * Detects the language of prose. Script first (kana → ja, Han → zh, Arabic → ar), which is

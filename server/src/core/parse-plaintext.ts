@@ -1,5 +1,6 @@
 import { ProseBuilder, type ProseBlock } from './prose-block.js';
 import type { DirectiveComment } from './document.js';
+import { lineStartOf } from './text-utils.js';
 
 export interface PlaintextParts {
   blocks: ProseBlock[];
@@ -19,8 +20,13 @@ export function parsePlaintext(text: string, bodyStart: number): PlaintextParts 
   const hidden: Array<[number, number, boolean]> = []; // [start, end, placeholder]
   COMMENT.lastIndex = bodyStart;
   for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
-    comments.push({ start: m.index, end: m.index + m[0].length, body: m[1].trim() });
-    hidden.push([m.index, m.index + m[0].length, false]);
+    const end = m.index + m[0].length;
+    comments.push({ start: m.index, end, body: m[1].trim() });
+    // A comment on a line of its own takes its line break with it: a suppression comment put
+    // inside a paragraph must leave the paragraph's prose exactly as it was.
+    const ownLine = text.slice(lineStartOf(text, m.index), m.index).trim() === '';
+    const lineBreak = ownLine ? /^[ \t]*(?:\r\n|\r|\n)/.exec(text.slice(end, end + 64)) : null;
+    hidden.push([m.index, end + (lineBreak?.[0].length ?? 0), false]);
   }
   URL.lastIndex = bodyStart;
   for (let m = URL.exec(text); m; m = URL.exec(text)) hidden.push([m.index, m.index + m[0].length, true]);
@@ -28,9 +34,19 @@ export function parsePlaintext(text: string, bodyStart: number): PlaintextParts 
 
   const blocks: ProseBlock[] = [];
   let endInsertOffset = bodyStart;
-  const para = /(?:^|\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+/g;
+  // \r(?!\n): a CRLF is one line break; split into \r and \n it would look like a blank line.
+  const para = /(?:^|\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+/g;
   let start = bodyStart;
-  const flush = (from: number, to: number) => {
+  const flush = (blockStart: number, to: number) => {
+    // Blank lines and directive comments before a paragraph's first word are not part of it: the
+    // block (and a finding on it) must start on the line a disable-next-line comment points at.
+    let from = blockStart;
+    for (;;) {
+      while (from < to && /\s/.test(text[from])) from++;
+      const comment = hidden.find((x) => !x[2] && x[0] === from);
+      if (!comment || comment[1] >= to) break;
+      from = comment[1];
+    }
     const b = new ProseBuilder();
     let h = 0;
     for (let i = from; i < to; i++) {

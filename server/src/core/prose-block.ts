@@ -33,6 +33,8 @@ export function sourceRange(block: ProseBlock, from: number, to: number): { star
   return { start, end };
 }
 
+const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+
 /** Builds a block's text and offset map piece by piece. */
 export class ProseBuilder {
   private parts: string[] = [];
@@ -43,8 +45,28 @@ export class ProseBuilder {
   /** Adds `value` whose characters come from `source` starting at `from`, skipping markup between them. */
   addAligned(value: string, source: string, from: number, to: number): void {
     let s = from;
+    let refAt = -1;
     for (let i = 0; i < value.length; i++) {
       const ch = value[i];
+      // A character reference (&eacute; &#x201C;) decodes to a character that is not in the source:
+      // it maps to the reference's "&". Searching for the character instead would jump to a later
+      // occurrence of it (café … résumé) and misplace everything after.
+      if (refAt >= 0 && /[\uDC00-\uDFFF]/.test(ch) && /[\uD800-\uDBFF]/.test(value[i - 1])) {
+        this.map.push(refAt); this.parts.push(ch); continue;
+      }
+      refAt = -1;
+      let k = s;
+      while (k < to && source[k] !== ch && (source[k] === '>' || source[k] === ' ' || source[k] === '\t')) k++;
+      if (source[k] === '&') {
+        CHAR_REF.lastIndex = k;
+        const ref = CHAR_REF.exec(source);
+        if (ref && k + ref[0].length <= to && (ch !== '&' || /^&(amp|#0*38|#x0*26);$/i.test(ref[0]))) {
+          refAt = k;
+          this.map.push(k); this.parts.push(ch);
+          s = k + ref[0].length;
+          continue;
+        }
+      }
       let found = -1;
       // Find the character in the source; skips escapes, blockquote markers and indentation.
       for (let k = s; k < to && k < s + 64; k++) {

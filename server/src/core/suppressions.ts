@@ -46,9 +46,12 @@ export function parseSuppressions(doc: DraftDocument, knownRules: ReadonlySet<st
       const line = nextNonBlankLine(doc, doc.lines.lineOf(comment.end) + 1);
       suppressions.push({ comment, rules, reason, from: doc.lines.lineStart(line), to: doc.lines.lineEnd(line), used: false });
     } else if (kind === 'disable') {
-      const s: Suppression = { comment, rules, reason, from: comment.end, to: doc.text.length, used: false };
-      suppressions.push(s);
-      for (const id of rules === 'all' ? ['*'] : rules) open.set(id, s);
+      // One stretch per rule: `copydesk-enable B` after `copydesk-disable A, B` must leave A disabled.
+      for (const id of rules === 'all' ? ['*'] : rules) {
+        const s: Suppression = { comment, rules: id === '*' ? 'all' : [id], reason, from: comment.end, to: doc.text.length, used: false };
+        suppressions.push(s);
+        open.set(id, s);
+      }
     } else {
       for (const id of rules === 'all' ? [...open.keys()] : rules) {
         const s = open.get(id) ?? open.get('*');
@@ -84,7 +87,11 @@ export function suppressionInsertion(doc: DraftDocument, offset: number, rule: s
   if (doc.kind === 'markdown' && block) {
     let prevEnd = lineStart - 1;
     if (text[prevEnd] === '\n' && text[prevEnd - 1] === '\r') prevEnd--;
-    return { start: prevEnd, end: prevEnd, newText: ` ${comment}` };
+    // Before the line's trailing spaces or backslash, which may be a hard line break; and with no
+    // space of its own, which would become part of the prose.
+    while (prevEnd > 0 && (text[prevEnd - 1] === ' ' || text[prevEnd - 1] === '\t')) prevEnd--;
+    if (text[prevEnd - 1] === '\\') prevEnd--;
+    return { start: prevEnd, end: prevEnd, newText: comment };
   }
   const indent = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(lineStart, offset + 1))?.[0] ?? '';
   return { start: lineStart, end: lineStart, newText: `${indent}${comment}${lineBreakNear(text, lineStart)}` };

@@ -18,9 +18,11 @@ export const BUILT_IN_TEMPLATES: Record<string, string> = {
 const ALIASES: Record<string, Record<string, string[]>> = {
   id: { zh: ['Mandarin', 'Cina', 'China'], id: ['bahasa Indonesia'] },
   zh: { id: ['印尼语', '印尼文', '印度尼西亚文'], en: ['英文'], fr: ['法文'], ja: ['日文'], ar: ['阿拉伯文'] },
-  ja: { zh: ['中文'] },
+  ja: { zh: ['中文'], en: ['英文'] },
   en: { zh: ['Mandarin'] },
-  ar: { id: ['الاندونيسية', 'اللغة الإندونيسية'], en: ['الانجليزية', 'الإنكليزية'] },
+  // Names without a word boundary match as substrings, so the masculine adjective (الأصل الإندونيسي)
+  // also covers the feminine one.
+  ar: { id: ['الاندونيسية', 'اللغة الإندونيسية', 'الإندونيسي'], en: ['الانجليزية', 'الإنكليزية', 'الإنجليزي'] },
   fr: {},
 };
 

@@ -21,7 +21,7 @@ export const translationDisclaimer: Rule = {
   check(context) {
     const { document: doc, config, options, t } = context;
     const status = translationStatus(doc, config.primaryLanguage);
-    const disclaimers = findDisclaimers(doc, config.disclaimers);
+    const disclaimers = findDisclaimers(doc, config.disclaimers, status?.method === 'human');
     const lang = doc.language;
 
     if (!status) {
@@ -39,7 +39,8 @@ export const translationDisclaimer: Rule = {
 
     const fromName = languageName(status.from, 'en');
     const langName = languageName(lang, 'en');
-    const text = disclaimerText(lang, status.from, config.disclaimers);
+    // The built-in templates say "machine-translated": never offer them for a human translation.
+    const text = status.method === 'human' ? configuredText(lang, status.from, config.disclaimers) : disclaimerText(lang, status.from, config.disclaimers);
     const own = disclaimers.find((d) => d.language === lang);
 
     if (!own) {
@@ -56,7 +57,9 @@ export const translationDisclaimer: Rule = {
       const title = titleRange(context);
       context.report({
         ...title,
-        message: t('Machine translation from {0} into {1} has no disclaimer. Tell readers the article was machine-translated and name {0} as the original language.', fromName, langName),
+        message: status.method === 'human'
+          ? t('Translation from {0} into {1} has no translation note. Tell readers the article was translated and name {0} as the original language.', fromName, langName)
+          : t('Machine translation from {0} into {1} has no disclaimer. Tell readers the article was machine-translated and name {0} as the original language.', fromName, langName),
         fixes: text ? [insertFix(context, text, t('Add the {0} translation disclaimer', langName))] : [],
         data: { from: status.from, language: lang, basis: status.basis },
       });
@@ -76,6 +79,10 @@ export const translationDisclaimer: Rule = {
   },
 };
 
+function configuredText(language: string, original: string, configured: Record<string, string>): string | undefined {
+  return configured[language] ? disclaimerText(language, original, configured) : undefined;
+}
+
 function titleRange(context: RuleContext): { start: number; end: number } {
   const doc = context.document;
   const heading = doc.blocks.find((b) => b.kind === 'heading');
@@ -88,12 +95,17 @@ function titleRange(context: RuleContext): { start: number; end: number } {
   return { start: at, end: at };
 }
 
+const BLANK_LINE = /^[ \t]*(?:\r\n|\r|\n)/;
+
 function insertFix(context: RuleContext, text: string, title: string): OffsetFix {
   const doc = context.document;
   const position = context.options.position === 'start' ? 'start' : 'end';
   if (position === 'start') {
     const heading = doc.blocks[0]?.kind === 'heading' ? doc.blocks[0] : undefined;
-    const at = heading ? doc.lines.lineEnd(doc.lines.lineOf(heading.end)) : doc.frontMatter?.end ?? 0;
+    let at = heading ? doc.lines.lineEnd(doc.lines.lineOf(heading.end)) : doc.frontMatter?.end ?? 0;
+    // Without a title the disclaimer goes before the first paragraph, after the blank lines that
+    // follow the front matter, so the front matter keeps its spacing and no blank line doubles.
+    if (!heading) for (let m = BLANK_LINE.exec(doc.text.slice(at)); m; m = BLANK_LINE.exec(doc.text.slice(at))) at += m[0].length;
     const nl = lineBreakNear(doc.text, at);
     const newText = heading ? `${nl}${nl}${text}` : `${text}${nl}${nl}`;
     return { title, isPreferred: true, edits: [{ start: at, end: at, newText }] };
