@@ -44,6 +44,14 @@ describe('suppressions: comments', () => {
     assert.deepEqual(suppressions.map((s) => s.rules), [['unattributed-quote'], ['corrected-claim'], 'all']);
   });
 
+  it('enable of one rule inside a disable of every rule leaves the others disabled', () => {
+    const text = '<!-- copydesk-disable -- archive box -->\nA.\n\n<!-- copydesk-enable corrected-claim -->\nB.\n';
+    const { suppressions } = parse(text);
+    const hit = (rule: string, at: string) => suppressionFor(suppressions, rule, text.indexOf(at)) !== undefined;
+    assert.deepEqual([hit('corrected-claim', 'A.'), hit('unattributed-quote', 'A.')], [true, true]);
+    assert.deepEqual([hit('corrected-claim', 'B.'), hit('unattributed-quote', 'B.'), hit('translation-disclaimer', 'B.')], [false, true, true]);
+  });
+
   it('reports an unknown rule id, and still honours the known ones in the same comment', () => {
     const text = '<!-- copydesk-disable-next-line translation-disclaimr, unattributed-quote -->\nLine.\n';
     const { suppressions, problems } = parse(text);

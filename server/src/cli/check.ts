@@ -1,74 +1,102 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
-import { lint } from '../core/engine.js';
-import { applyEdits, fixAllEdits } from '../core/fixes.js';
-import { loadProject, type Project } from '../node/project.js';
+import { realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { packageRootUrl } from '../node/package-root.js';
+import type { CheckOptions } from './args.js';
 import { collectDrafts, displayPath } from './files.js';
-import { formatJson, formatStylish, summarise, type FileReport } from './formats.js';
-
-export interface CheckOptions {
-  paths: string[];
-  format: 'stylish' | 'json';
-  fix: boolean;
-  only?: string[];
-  locale?: string;
-  color: boolean;
-}
+import { format, needsDetail } from './formats/index.js';
+import { rulesMeta } from './formats/rules-meta.js';
+import { summaryLine } from './formats/stylish.js';
+import { changedSince } from './git.js';
+import { ProjectCache, type LintJob } from './lint-file.js';
+import { writeReport } from './output.js';
+import { checkFiles, workerCount } from './pool.js';
+import { progressBar } from './progress.js';
+import { plural, summarise, type FileReport } from './report.js';
+import { VERSION } from './version.js';
 
 export interface Io { stdout(s: string): void; stderr(s: string): void }
 
-/** `copydesk check`: exit 0 with no error-level finding, 1 with one, 2 for usage or configuration errors. */
-export function runCheck(options: CheckOptions, io: Io): number {
-  const { files, missing } = collectDrafts(options.paths.length ? options.paths : ['.']);
+export interface CheckEnv { cwd: string; env: NodeJS.ProcessEnv; workerScript?: string }
+
+const real = (p: string) => { try { return realpathSync(p); } catch { return p; } };
+
+/** `copydesk check`: exit 0 when clean (within --max-warnings), 1 otherwise, 2 on usage or configuration errors. */
+export async function runCheck(options: CheckOptions, io: Io, { cwd, env, workerScript }: CheckEnv): Promise<number> {
+  const started = Date.now();
+  let { files, missing } = collectDrafts(options.paths.length ? options.paths : ['.'], cwd);
   if (missing.length) {
     io.stderr(missing.map((m) => `copydesk: no such file or folder: ${m}\n`).join(''));
     return 2;
   }
-  const projects = new Map<string, Project>();
-  const reports: FileReport[] = [];
-  const configErrors = new Set<string>();
-  for (const file of files) {
-    const folder = dirname(file);
-    let project = projects.get(folder);
-    if (!project) {
-      project = loadProject(file);
-      projects.set(folder, project);
-      for (const p of project.problems) configErrors.add(`${displayPath(p.path)}:${p.line + 1}: ${p.message}`);
-    }
-    if (configErrors.size) continue;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      io.stderr(`copydesk: cannot read ${displayPath(file)}: ${(err as Error).message}\n`);
+  if (options.changedSince) {
+    let changed: Set<string>;
+    try { changed = new Set([...changedSince(options.changedSince, cwd)].map(real)); } catch (err) {
+      io.stderr(`copydesk: ${(err as Error).message}\n`);
       return 2;
     }
-    const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' as const : 'plaintext' as const;
-    const run = (t: string) => lint({ text: t, kind, path: file, config: project.config, ledger: project.ledger, locale: options.locale, only: options.only });
-    let result = run(text);
-    if (options.fix) {
-      let fixed = text;
-      for (let pass = 0; pass < 10; pass++) {
-        const edits = fixAllEdits(fixed, result.findings);
-        if (edits.length === 0) break;
-        fixed = applyEdits(fixed, edits);
-        result = run(fixed);
-      }
-      if (fixed !== text) writeAtomically(file, fixed);
-    }
-    reports.push({ path: displayPath(file), language: result.document.language, findings: result.findings });
+    files = files.filter((f) => changed.has(real(f)));
+  }
+  // Configuration problems stop the run before any draft is checked: every one, at its line.
+  const projects = new ProjectCache();
+  const configErrors = new Set<string>();
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(dirname(file))) continue;
+    seen.add(dirname(file));
+    const project = projects.get(file);
+    for (const p of project.problems) configErrors.add(`${displayPath(p.path, cwd)}:${p.line + 1}: ${p.message}`);
   }
   if (configErrors.size) {
     io.stderr([...configErrors].map((e) => `${e}\n`).join(''));
     return 2;
   }
-  io.stdout(options.format === 'json' ? formatJson(reports) : formatStylish(reports, options.color));
-  return summarise(reports).errors > 0 ? 1 : 0;
+  const job: LintJob = { cwd, locale: options.locale, only: options.only, fix: options.fix, detail: needsDetail(options.format) };
+  const workers = workerCount(files.length, options.workers);
+  const bar = progressBar(files.length);
+  let reports: FileReport[];
+  try {
+    reports = await checkFiles(files, job, workers, workerScript, (done) => bar.update(done), projects);
+  } finally {
+    bar.end();
+  }
+  const unreadable = reports.filter((r) => r.readError);
+  if (unreadable.length) {
+    io.stderr(unreadable.map((r) => `copydesk: cannot read ${r.path}: ${r.readError}\n`).join(''));
+    return 2;
+  }
+  const all = summarise(reports);
+  if (options.quiet) reports = reports.map(errorsOnly);
+  const packageBaseUrl = packageRootUrl();
+  const text = format(options.format, reports, { color: options.color, cwd, version: VERSION, rules: rulesMeta(packageBaseUrl), packageBaseUrl });
+  if (options.fix === 'dry-run') {
+    // The diff is the output (it can be piped to a file and applied); the report goes to --output.
+    io.stdout(reports.map((r) => r.diff ?? '').join(''));
+    if (!options.output) io.stderr(`${summaryLine(reports)} after fixes\n`);
+  }
+  if (options.output) {
+    try { writeReport(options.output, text, cwd); } catch (err) {
+      io.stderr(`copydesk: cannot write ${options.output}: ${(err as Error).message}\n`);
+      return 2;
+    }
+  } else if (options.fix !== 'dry-run') {
+    io.stdout(text);
+  }
+  let code = all.errors > 0 ? 1 : 0;
+  if (options.maxWarnings !== undefined && all.warnings > options.maxWarnings) {
+    io.stderr(`copydesk: ${plural(all.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
+    code = 1;
+  }
+  if (env.COPYDESK_STATS) {
+    const bytes = reports.reduce((n, r) => n + r.bytes, 0);
+    const stats = { files: reports.length, bytes, workers, ms: Date.now() - started, maxRssKb: process.resourceUsage().maxRSS };
+    io.stderr(`copydesk-stats ${JSON.stringify(stats)}\n`);
+  }
+  return code;
 }
 
-/** Write beside the file, then rename: a crash never leaves a half-written draft. */
-function writeAtomically(file: string, text: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.copydesk-${process.pid}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, file);
+/** --quiet: keep error-level findings only (and the per-finding details that go with them). */
+function errorsOnly(r: FileReport): FileReport {
+  const keep = r.findings.map((f) => f.severity === 'error');
+  const pick = <T>(xs: T[] | undefined) => xs?.filter((_, i) => keep[i]);
+  return { ...r, findings: r.findings.filter((_, i) => keep[i]), contexts: pick(r.contexts), matches: pick(r.matches) };
 }

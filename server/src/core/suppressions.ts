@@ -54,9 +54,19 @@ export function parseSuppressions(doc: DraftDocument, knownRules: ReadonlySet<st
       }
     } else {
       for (const id of rules === 'all' ? [...open.keys()] : rules) {
-        const s = open.get(id) ?? open.get('*');
-        if (s) s.to = Math.min(s.to, comment.start);
-        open.delete(id);
+        const own = open.get(id);
+        if (own) { own.to = Math.min(own.to, comment.start); open.delete(id); continue; }
+        // `enable R` inside a `disable` of every rule: the others stay disabled from here on.
+        const all = open.get('*');
+        if (!all) continue;
+        all.to = Math.min(all.to, comment.start);
+        open.delete('*');
+        for (const other of knownRules) {
+          if (other === id || open.has(other) || (rules !== 'all' && rules.includes(other))) continue;
+          const s: Suppression = { comment: all.comment, rules: [other], reason: all.reason, from: comment.end, to: doc.text.length, used: false };
+          suppressions.push(s);
+          open.set(other, s);
+        }
       }
     }
   }

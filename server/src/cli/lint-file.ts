@@ -1,0 +1,101 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { lint } from '../core/engine.js';
+import { applyEdits, fixAllEdits } from '../core/fixes.js';
+import { LineIndex } from '../core/line-index.js';
+import { loadProject, type Project } from '../node/project.js';
+import { unifiedDiff } from './diff.js';
+import { displayPath } from './files.js';
+import type { Context, FileReport } from './report.js';
+
+/** What every worker needs to check files the same way; plain data, so it crosses threads. */
+export interface LintJob {
+  cwd: string;
+  locale?: string;
+  only?: string[];
+  fix: 'none' | 'write' | 'dry-run';
+  /** Keep each finding's source line and matched text (html and sarif need them; others don't). */
+  detail: boolean;
+}
+
+const MAX_SNIPPET = 300;
+/** Folders whose configuration stays loaded; an archive of 10,000 folders must not hold 10,000. */
+const CACHED_FOLDERS = 256;
+
+/** Each draft's project (config and ledger), loaded once per folder, least recently used dropped. */
+export class ProjectCache {
+  private readonly byFolder = new Map<string, Project>();
+
+  get(draft: string): Project {
+    const folder = dirname(draft);
+    let project = this.byFolder.get(folder);
+    if (project) this.byFolder.delete(folder); // re-inserted below: Map order is recency
+    else project = loadProject(draft);
+    this.byFolder.set(folder, project);
+    if (this.byFolder.size > CACHED_FOLDERS) this.byFolder.delete(this.byFolder.keys().next().value!);
+    return project;
+  }
+}
+
+/**
+ * Checks one draft and returns only what reports need: findings (and, on request, the line
+ * each one is on), never the document or its text, so memory stays flat however many files.
+ */
+export function lintFile(file: string, job: LintJob, projects: ProjectCache): FileReport {
+  const project = projects.get(file);
+  const path = displayPath(file, job.cwd);
+  let text: string;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { path, absPath: file, bytes: 0, findings: [], readError: (err as Error).message };
+  }
+  const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' as const : 'plaintext' as const;
+  const run = (t: string) => lint({ text: t, kind, path: file, config: project.config, ledger: project.ledger, locale: job.locale, only: job.only });
+  let result = run(text);
+  let current = text;
+  let diff: string | undefined;
+  if (job.fix !== 'none') {
+    // Fixes can unlock others (or overlap): apply in passes until nothing is left to apply.
+    for (let pass = 0; pass < 10; pass++) {
+      const edits = fixAllEdits(current, result.findings);
+      if (edits.length === 0) break;
+      current = applyEdits(current, edits);
+      result = run(current);
+    }
+    if (current !== text) {
+      if (job.fix === 'write') writeAtomically(file, current);
+      else diff = unifiedDiff(path, text, current);
+    }
+  }
+  const report: FileReport = { path, absPath: file, bytes: Buffer.byteLength(text), language: result.document.language, findings: result.findings };
+  if (diff) report.diff = diff;
+  if (job.detail) {
+    const lines = new LineIndex(current);
+    const all = current.split(/\r\n|\r|\n/);
+    report.contexts = result.findings.map((f) => excerpt(all[f.range.start.line] ?? '', f.range.start.character, f.range.end.line === f.range.start.line ? f.range.end.character : Infinity));
+    report.matches = result.findings.map((f) => clip(current.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end))));
+  }
+  return report;
+}
+
+/** The finding's line, cut to a window around the flagged text on very long lines. */
+function excerpt(line: string, start: number, end: number): Context {
+  const to = Math.min(end, line.length);
+  if (line.length <= MAX_SNIPPET) return { text: line, from: start, to };
+  const begin = Math.max(0, start - 100);
+  const stop = Math.min(line.length, Math.max(to, start) + 150);
+  const text = (begin > 0 ? '…' : '') + line.slice(begin, stop) + (stop < line.length ? '…' : '');
+  const shift = (begin > 0 ? 1 : 0) - begin;
+  return { text, from: start + shift, to: Math.min(to, stop) + shift };
+}
+
+const clip = (s: string) => (s.length > MAX_SNIPPET ? s.slice(0, MAX_SNIPPET) + '…' : s);
+
+/** Write beside the file, then rename: a crash never leaves a half-written draft. */
+export function writeAtomically(file: string, text: string): void {
+  const temp = join(dirname(file), `.${basename(file)}.copydesk-${process.pid}-${Date.now()}.tmp`);
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
