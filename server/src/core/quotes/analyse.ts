@@ -1,0 +1,267 @@
+import type { DraftDocument } from '../document.js';
+import { sourceRange, type ProseBlock } from '../prose-block.js';
+import { paragraphsOf } from './paragraphs.js';
+import type { Attribution, QuotationAnalysis, SourceRange, StrayMark } from './types.js';
+import { pairQuotes, type RawQuote } from './marks.js';
+import { blockItems, type BlockItems, type SentenceUnit } from './context.js';
+import { lexiconFor } from './cues/index.js';
+import type { Lexicon } from './lexicon.js';
+import { findInSentence, minor, type Hit } from './attribution.js';
+import { cueSubjects, introduction, paragraphLabel, quoteOnly, sentenceCue } from './sentence-cues.js';
+import { cueSubjectsCjk, findCjk, MASK, runBefore, sentenceCueCjk, type TextHit, type TextSpan } from './attribution-cjk.js';
+import { classifyCjk, classifySpaced, countWords, type Kind } from './classify.js';
+import { candidates, fullName, lastBefore, nameIn, titledMentions, type Mention, type SpeakerCandidate } from './speakers.js';
+
+/**
+ * Every quotation of a draft with its kind and attribution: the analysis behind the
+ * unattributed-quote rule, and what hovers, inlay hints and semantic tokens read.
+ * Pure and linear in the draft's length; cached per parsed document.
+ */
+export interface QuotationReport {
+  quotations: QuotationAnalysis[];
+  strays: StrayMark[];
+  /** Likely speakers (cue subjects, people named with a title) with their mentions. */
+  speakers: SpeakerCandidate[];
+  /** Paragraph index (into `paragraphs`) of each quotation's first and last segment. */
+  blocksOf: Array<[number, number]>;
+  /** The paragraphs quotes were read in (see paragraphs.ts). */
+  paragraphs: ProseBlock[];
+  lexicon: Lexicon;
+}
+
+const cache = new WeakMap<DraftDocument, QuotationReport>();
+
+/** Every quotation in the draft, in document order, with its kind and attribution. */
+export function analyseQuotations(document: DraftDocument): QuotationAnalysis[] {
+  return analyseDocument(document).quotations;
+}
+
+/** The quotation at a source offset (innermost), for hovers. */
+export function quotationAt(document: DraftDocument, offset: number): QuotationAnalysis | undefined {
+  let found: QuotationAnalysis | undefined;
+  for (const q of analyseDocument(document).quotations) {
+    if (q.segments.some((s) => offset >= s.start && offset < s.end) && (!found || q.depth > found.depth)) found = q;
+  }
+  return found;
+}
+
+export function analyseDocument(doc: DraftDocument): QuotationReport {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const lex = lexiconFor(doc.language);
+  const blocks = paragraphsOf(doc);
+  const { quotes, strays } = pairQuotes(blocks);
+
+  // Top-level segments per block, then the block's sentences with those quotes as items.
+  const tops: Array<Array<[number, number, number]>> = blocks.map(() => []);
+  quotes.forEach((q, i) => { if (q.depth === 0) for (const s of q.segments) tops[s.block].push([i, s.open, s.end]); });
+  const masked: string[] = [];
+  const ctx: BlockItems[] = blocks.map((b, i) => {
+    if (lex.cjk) {
+      let m = b.text;
+      for (const [, s, e] of tops[i]) m = m.slice(0, s) + MASK.repeat(e - s) + m.slice(e);
+      masked[i] = m;
+    }
+    return blockItems(b, i, tops[i], lex.cjk, lex.norm, quotes);
+  });
+
+  const src = (block: number, s: number, e: number): SourceRange => sourceRange(blocks[block], s, e);
+  const prose = (block: number, s: number, e: number) => blocks[block].text.slice(s, e).replace(/\s+/g, ' ').trim();
+
+  // Speaker candidates first: pronoun speakers are resolved against them.
+  const mentions: Mention[] = [];
+  const addMention = (block: number, s: number, e: number) => {
+    const n = nameIn(lex, prose(block, s, e));
+    if (n) mentions.push({ at: src(block, s, e).start, text: n.name, titled: n.titled, speaking: true });
+  };
+  ctx.forEach((c, b) => {
+    for (const s of c.sentences) {
+      if (lex.cjk) {
+        const [ss, se] = bounds(s);
+        for (const [a, z] of cueSubjectsCjk(lex, masked[b], ss, se)) addMention(b, a, z);
+      } else {
+        for (const [a, z] of cueSubjects(lex, s)) addMention(b, s.items[a].s, s.items[z].e);
+      }
+    }
+    mentions.push(...titledMentions(lex, blocks[b].text, (i) => blocks[b].offsets[i]));
+  });
+  const speakers = candidates(lex, mentions);
+
+  const toAttribution = (block: number, hit: TextHit): Attribution => {
+    const a: Attribution = { via: hit.via, direct: hit.direct ?? false };
+    if (hit.speaker) {
+      a.speakerRange = src(block, hit.speaker[0], hit.speaker[1]);
+      a.speaker = prose(block, hit.speaker[0], hit.speaker[1]);
+      const named = nameIn(lex, a.speaker);
+      a.resolvedSpeaker = named ? fullName(speakers, named.name) : lastBefore(speakers, a.speakerRange.start);
+    }
+    if (hit.cue) {
+      a.cueRange = src(block, hit.cue[0], hit.cue[1]);
+      a.cue = prose(block, hit.cue[0], hit.cue[1]);
+    }
+    return a;
+  };
+  const fromItems = (s: SentenceUnit, hit: Hit | undefined): TextHit | undefined => hit && {
+    via: hit.via,
+    direct: hit.direct,
+    cue: hit.cue && [s.items[hit.cue[0]].s, s.items[hit.cue[1]].e],
+    speaker: hit.speaker && [s.items[hit.speaker[0]].s, s.items[hit.speaker[1]].e],
+  };
+  /** A sentence's own cue with a speaker (for the next sentence: "Why?" Then Smith asked.). */
+  const cueOf = (s: SentenceUnit, head?: number): TextHit | undefined => {
+    if (lex.cjk) { const [ss, se] = bounds(s); return sentenceCueCjk(lex, masked[s.block], ss, se, head); }
+    return fromItems(s, sentenceCue(lex, s, head));
+  };
+  /** A sentence that introduces the quote after it (ends with a colon, or a cue without content). */
+  const introOf = (s: SentenceUnit): TextHit | undefined => {
+    if (lex.cjk) {
+      const [ss, se] = bounds(s);
+      const last = masked[s.block].slice(ss, se).trimEnd();
+      if (!/[：:]$/.test(last)) return undefined;
+      // 市长赵敏在发布会上发言： hands the floor to whoever opens the sentence.
+      const who = runBefore(lex, masked[s.block], ss + last.length - 1, ss);
+      return sentenceCueCjk(lex, masked[s.block], ss, se) ?? (who ? { via: 'previous-sentence', speaker: who } : undefined);
+    }
+    return fromItems(s, introduction(lex, s));
+  };
+
+  const out: QuotationAnalysis[] = [];
+  const blocksOf: Array<[number, number]> = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i];
+    const first = q.segments[0];
+    const last = q.segments[q.segments.length - 1];
+    const text = q.segments.map((s) => blocks[s.block].text.slice(s.open + 1, s.closed ? s.end - 1 : s.end)).join('\n');
+    const segments = q.segments.map((s) => src(s.block, s.open, s.end));
+    const a: QuotationAnalysis = {
+      index: i,
+      range: { start: segments[0].start, end: segments[segments.length - 1].end },
+      segments,
+      openMark: q.openMark,
+      openRange: src(first.block, first.open, first.open + 1),
+      ...(last.closed ? { closeMark: q.closeMark, closeRange: src(last.block, last.end - 1, last.end) } : {}),
+      family: q.family,
+      depth: q.depth,
+      ...(q.parent !== undefined ? { parent: q.parent } : {}),
+      text,
+      kind: 'speech',
+      kindReason: '',
+      unclosed: q.unclosed,
+      language: lex.lang,
+    };
+    blocksOf.push([first.block, last.block]);
+    out.push(a);
+
+    if (q.depth > 0) {
+      const n = lex.cjk ? [...text].length : countWords(text);
+      const speech = n >= lex.minSpeechLength || /[.!?。！？]\s*$/.test(text);
+      a.kind = speech ? 'speech' : 'term';
+      a.kindReason = 'a quote inside a quotation';
+      const parent = out[q.parent!];
+      if (parent.attribution) a.attribution = { ...parent.attribution, via: 'enclosing', direct: false, from: parent.index };
+      else a.unattributedReason = 'the quotation around it has no attribution';
+      continue;
+    }
+
+    const [fs, fi] = ctx[first.block].where.get(i)!;
+    const [ls, li] = ctx[last.block].where.get(i)!;
+    const firstSentence = ctx[first.block].sentences[fs];
+    const lastSentence = ctx[last.block].sentences[ls];
+    let hit: TextHit | undefined;
+    let hitBlock = first.block;
+    let kind: Kind;
+    if (lex.cjk) {
+      const [ss, se] = bounds(firstSentence);
+      hit = findCjk(lex, masked[first.block], ss, se, first.open, first.end);
+      if (!hit && last !== first) {
+        const [ls0, le0] = bounds(lastSentence);
+        hit = findCjk(lex, masked[last.block], ls0, le0, last.open, last.end);
+        if (hit) hitBlock = last.block;
+      }
+      const adjacent = hit !== undefined && (hit.via === 'cue-after' || hit.via === 'cue-before' || hit.via === 'noun') &&
+        (hit.cue![0] - last.end < 12 || first.open - hit.cue![1] < 4);
+      kind = classifyCjk(lex, q.family, text, masked[first.block], first.open, first.end, adjacent);
+    } else {
+      hit = fromItems(firstSentence, findInSentence(lex, firstSentence, fi));
+      if (!hit && last !== first) {
+        hit = fromItems(lastSentence, findInSentence(lex, lastSentence, li));
+        if (hit) hitBlock = last.block;
+      }
+      kind = classifySpaced(lex, q.family, text, firstSentence, fi);
+    }
+    a.kind = kind.kind;
+    a.kindReason = kind.reason;
+    if (!hit && !lex.cjk) {
+      // A transcript paragraph ("WALLACE: …") or a quote that opens with its speaker's label.
+      hit = fromItems(ctx[first.block].sentences[0], paragraphLabel(lex, ctx[first.block].sentences[0]));
+      const label = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s?){1,4}):\s/u.exec(text);
+      if (!hit && label && (label[1] === label[1].toUpperCase() || countWords(label[1]) <= 3)) {
+        const s0 = first.open + 1 + label.index + label[0].indexOf(label[1]);
+        hit = { via: 'interview', speaker: [s0, s0 + label[1].trimEnd().length] };
+      }
+    }
+    if (hit) { a.attribution = toAttribution(hitBlock, hit); continue; }
+
+    // Context: the next sentence, earlier quotes of the paragraph, the sentence or paragraph before.
+    const alone = quoteOnly(firstSentence);
+    const nextSentence = ctx[last.block].sentences[ls + 1];
+    if (alone && nextSentence && !nextSentence.items.some((it) => it.t === 'q' && !minor(it))) {
+      const next = lex.cjk ? cueOf(nextSentence, 12) : fromItems(nextSentence, introduction(lex, nextSentence, true));
+      if (next) { a.attribution = toAttribution(last.block, { ...next, via: 'next-sentence', direct: true }); continue; }
+    }
+    // Quotes of one sentence share its attribution ("X said A and B"); across sentences only a
+    // direct quote lends its speaker.
+    const sameSentence = (k: number) => blocksOf[k][1] === first.block && ctx[first.block].where.get(k)?.[0] === fs;
+    const earlier = lastAttributedSpeech(out, i, sameSentence, false) ?? lastAttributedSpeech(out, i, (k) => blocksOf[k][1] === first.block, true);
+    if (earlier) { a.attribution = { ...earlier.attribution!, via: 'continuation', from: earlier.index }; continue; }
+    const prevSentence = fs > 0 ? ctx[first.block].sentences[fs - 1] : undefined;
+    if (prevSentence && fi === 0) {
+      const prev = introOf(prevSentence);
+      if (prev) { a.attribution = toAttribution(first.block, { ...prev, direct: true }); continue; }
+    }
+    const b = first.block;
+    const paragraphAlone = fs === 0 && fi === 0 && ctx[b].sentences.every((s) => !s.items.some((it) => it.t === 'w'));
+    const prevBlock = b > 0 ? blocks[b - 1] : undefined;
+    if (paragraphAlone && prevBlock && prevBlock.kind === 'paragraph' && prevBlock.blockquoteDepth === blocks[b].blockquoteDepth) {
+      const before = lastAttributedSpeech(out, i, (k) => blocksOf[k][1] === b - 1, true);
+      if (before) { a.attribution = { ...before.attribution!, via: 'continuation', direct: true, from: before.index }; continue; }
+      const lastOfPrev = ctx[b - 1].sentences[ctx[b - 1].sentences.length - 1];
+      const prev = lastOfPrev && introOf(lastOfPrev);
+      if (prev) { a.attribution = toAttribution(b - 1, { ...prev, direct: true }); continue; }
+    }
+    a.unattributedReason = lex.cjk
+      ? 'no verb of saying (such as 表示, 说, と述べた) or named source near the quote'
+      : 'no verb of saying, “according to” or named source in its sentence, and the sentence or paragraph before names no speaker';
+  }
+
+  const report: QuotationReport = {
+    quotations: out,
+    strays: strays.map((s) => ({ mark: s.mark, range: src(s.block, s.at, s.at + 1) })),
+    speakers,
+    blocksOf,
+    paragraphs: blocks,
+    lexicon: lex,
+  };
+  cache.set(doc, report);
+  return report;
+}
+
+function bounds(s: SentenceUnit): TextSpan {
+  return [s.items[0].s, s.items[s.items.length - 1].e];
+}
+
+/**
+ * The speech quotation right before `before` (top level, satisfying `where`) when it has an
+ * attribution. Only the immediately preceding quote counts: consecutive quotes share a speaker,
+ * but an unattributed quote in between breaks the chain.
+ */
+function lastAttributedSpeech(out: readonly QuotationAnalysis[], before: number, where: (k: number) => boolean, direct: boolean): QuotationAnalysis | undefined {
+  for (let k = before - 1; k >= 0; k--) {
+    const o = out[k];
+    if (o.depth > 0 || o.kind !== 'speech') { if (o.depth === 0 && !where(k)) return undefined; continue; }
+    return where(k) && o.attribution && (o.attribution.direct || !direct) ? o : undefined;
+  }
+  return undefined;
+}
+
+export type { RawQuote };
