@@ -1,30 +1,99 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import { ProseBuilder, type ProseBlock, type BlockKind } from './prose-block.js';
 import type { DirectiveComment } from './document.js';
+import { definitionLines, splitChunks } from './markdown-chunks.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// Front matter is found before parsing (findFrontMatter), so chunks never contain it.
+const processor = unified().use(remarkParse).use(remarkGfm);
 
 export interface MarkdownParts {
   blocks: ProseBlock[];
   comments: DirectiveComment[];
   endInsertOffset: number;
-  yaml?: { start: number; end: number };
+}
+
+/** What one chunk parses to, with offsets relative to the chunk: reusable wherever the chunk moves. */
+interface ChunkResult {
+  blocks: ProseBlock[];
+  comments: DirectiveComment[];
+  /** Top-level nodes: where content ends, and which nodes are trailing matter (definitions, footnotes, comments). */
+  tops: Array<{ start: number; end: number; trailing: boolean }>;
 }
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, ChunkResult>();
+
+/**
+ * Parses a Markdown body chunk by chunk (see markdown-chunks.ts). Each chunk's result is cached by
+ * its text, so re-parsing a draft after an edit costs one chunk; chunks of plain prose, which is
+ * most of a news story, skip the Markdown parser altogether.
+ */
+export function parseMarkdown(text: string, bodyStart = 0): MarkdownParts {
+  const definitions = definitionLines(text, bodyStart);
+  const blocks: ProseBlock[] = [];
+  const comments: DirectiveComment[] = [];
+  let lastContentEnd = bodyStart;
+  let trailingStart: number | undefined;
+  for (const chunk of splitChunks(text, bodyStart)) {
+    const source = text.slice(chunk.start, chunk.end);
+    const result = parseChunk(source, definitions);
+    const delta = chunk.start;
+    for (const b of result.blocks) blocks.push(shift(b, delta, blocks.length));
+    for (const c of result.comments) comments.push({ start: c.start + delta, end: c.end + delta, body: c.body });
+    for (const top of result.tops) {
+      if (top.trailing) trailingStart ??= top.start + delta;
+      else { trailingStart = undefined; lastContentEnd = top.end + delta; }
+    }
+  }
+  return { blocks, comments, endInsertOffset: trailingStart ?? lastContentEnd };
+}
+
+function parseChunk(source: string, definitions: string): ChunkResult {
+  const usesDefinitions = definitions !== '' && source.includes('[');
+  const key = usesDefinitions ? `${source}\u0000${definitions}` : source;
+  let result = cache.get(key);
+  if (result) {
+    // Refresh its place in the LRU order.
+    cache.delete(key);
+  } else {
+    result = simpleParagraph(source) ?? parseWithRemark(source, usesDefinitions ? definitions : '');
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, result);
+  return result;
+}
+
+function shift(b: ProseBlock, delta: number, index: number): ProseBlock {
+  const offsets = new Int32Array(b.offsets.length);
+  for (let i = 0; i < offsets.length; i++) offsets[i] = b.offsets[i] + delta;
+  return { ...b, index, start: b.start + delta, end: b.end + delta, offsets };
+}
+
+// Anything that could be Markdown syntax: inline markup, HTML, entities, escapes, autolinks,
+// and line starts that open blocks (headings, lists, quotes, tables, indented code, setext).
+const MARKUP = /[`*_[\]<>&\\!~|]|:\/\/|www\.|@|^[ \t]|[ \t]$|^(?:#|[-+=]|\d{1,9}[.)])/m;
+
+/** A chunk of plain prose lines is one paragraph whose text is the source itself. */
+function simpleParagraph(source: string): ChunkResult | undefined {
+  const trimmed = source.replace(/(?:\r\n|\r|\n)[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)*$/, '');
+  if (trimmed === '' || MARKUP.test(trimmed)) return undefined;
+  const offsets = new Int32Array(trimmed.length + 1);
+  for (let i = 0; i <= trimmed.length; i++) offsets[i] = i;
+  const block: ProseBlock = { kind: 'paragraph', index: 0, start: 0, end: trimmed.length, text: trimmed, offsets, blockquoteDepth: 0, inList: false };
+  return { blocks: [block], comments: [], tops: [{ start: 0, end: trimmed.length, trailing: false }] };
+}
 
 /** Walks the Markdown syntax tree and keeps what a reader reads; code, HTML and URLs are left out. */
-export function parseMarkdown(text: string): MarkdownParts {
+function parseWithRemark(source: string, definitions: string): ChunkResult {
+  const text = definitions ? `${source}\n\n${definitions}\n` : source;
   const tree = processor.parse(text) as Root;
   const blocks: ProseBlock[] = [];
   const comments: DirectiveComment[] = [];
-  let yaml: MarkdownParts['yaml'];
-  let lastContentEnd = 0;
-  let trailingStart: number | undefined;
+  const tops: ChunkResult['tops'] = [];
 
   const addComments = (from: number, to: number) => {
     COMMENT.lastIndex = 0;
@@ -44,31 +113,31 @@ export function parseMarkdown(text: string): MarkdownParts {
   };
 
   interface Ctx { quote: number; list: boolean }
-  const visit = (node: Nodes, ctx: Ctx, topLevel: boolean) => {
+  const visit = (node: Nodes, ctx: Ctx) => {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
-    if (topLevel) {
-      const trailing = node.type === 'definition' || node.type === 'footnoteDefinition' ||
-        (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value));
-      if (trailing) trailingStart ??= start;
-      else if (node.type !== 'yaml') { trailingStart = undefined; lastContentEnd = end; }
-    }
     switch (node.type) {
-      case 'yaml': yaml = { start, end }; return;
       case 'heading': pushBlock('heading', node, ctx, node.depth); return;
       case 'paragraph': pushBlock('paragraph', node, ctx); return;
       case 'tableCell': pushBlock('tableCell', node, ctx); return;
       case 'html': addComments(start, end); return;
-      case 'code': case 'definition': case 'thematicBreak': return;
-      case 'blockquote': for (const c of node.children) visit(c, { ...ctx, quote: ctx.quote + 1 }, false); return;
-      case 'listItem': for (const c of node.children) visit(c, { ...ctx, list: true }, false); return;
+      case 'code': case 'definition': case 'thematicBreak': case 'yaml': return;
+      case 'blockquote': for (const c of node.children) visit(c, { ...ctx, quote: ctx.quote + 1 }); return;
+      case 'listItem': for (const c of node.children) visit(c, { ...ctx, list: true }); return;
       default:
-        if ('children' in node) for (const c of node.children as Nodes[]) visit(c, ctx, false);
+        if ('children' in node) for (const c of node.children as Nodes[]) visit(c, ctx);
     }
   };
-  for (const child of tree.children) visit(child, { quote: 0, list: false }, true);
-  const endInsertOffset = trailingStart !== undefined ? trailingStart : Math.max(lastContentEnd, yaml?.end ?? 0);
-  return { blocks, comments, endInsertOffset, yaml };
+  for (const child of tree.children) {
+    const start = child.position?.start.offset ?? 0;
+    // The appended definitions only resolve references; they are not part of this chunk.
+    if (start >= source.length) break;
+    const trailing = child.type === 'definition' || child.type === 'footnoteDefinition' ||
+      (child.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(child.value));
+    tops.push({ start, end: child.position?.end.offset ?? start, trailing });
+    visit(child, { quote: 0, list: false });
+  }
+  return { blocks, comments, tops };
 }
 
 function collectInline(nodes: PhrasingContent[], text: string, b: ProseBuilder, addComments: (s: number, e: number) => void): void {
@@ -90,7 +159,7 @@ function collectInline(nodes: PhrasingContent[], text: string, b: ProseBuilder, 
         collectInline(node.children, text, b, addComments);
         break;
       default:
-        // emphasis, strong, delete, link, linkReference: the words count, the markup and URL do not.
+        // emphasis, strong, delete, linkReference: the words count, the markup does not.
         if ('children' in node) collectInline(node.children as PhrasingContent[], text, b, addComments);
     }
   }

@@ -18,7 +18,7 @@ export function parseDraft(text: string, options: ParseOptions): DraftDocument {
   let frontMatter: FrontMatter | undefined;
   if (fmBounds) frontMatter = parseFrontMatter(text, fmBounds.yamlStart, fmBounds.yamlEnd, fmBounds.end);
 
-  const parts = options.kind === 'markdown' ? parseMarkdown(text) : parsePlaintext(text, fmBounds?.end ?? 0);
+  const parts = options.kind === 'markdown' ? parseMarkdown(text, fmBounds?.end ?? 0) : parsePlaintext(text, fmBounds?.end ?? 0);
 
   let language: string | undefined;
   let languageSource: DraftDocument['languageSource'] = 'unknown';

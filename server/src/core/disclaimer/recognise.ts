@@ -41,6 +41,13 @@ const CUES: Record<string, { machine: RegExp; translation: RegExp; version: RegE
   },
 };
 
+/**
+ * Stems of every cue and built-in template word that a disclaimer needs, case-insensitive on raw
+ * text (before normalise): a block without any of them cannot be one.
+ */
+// Arabic stems allow the short-vowel marks that normalise() would remove (تُرجم).
+const ANY_CUE = /translat|terjemah|penerjemah|tradu|versi|generat|génér|gener|翻|译|譯|版|生成|ت[\u064B-\u0652]*ر[\u064B-\u0652]*ج[\u064B-\u0652]*م|ن[\u064B-\u0652]*س[\u064B-\u0652]*خ/i;
+
 const QUOTE_OPEN = /["“«「『„]/;
 
 /**
@@ -50,14 +57,16 @@ const QUOTE_OPEN = /["“«「『„]/;
  */
 export function findDisclaimers(doc: DraftDocument, templates: Record<string, string>, anyTranslation = false): RecognisedDisclaimer[] {
   const found: RecognisedDisclaimer[] = [];
+  const configured = Object.keys(templates).length > 0;
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || block.text.length > 700) continue;
+    // Most blocks say nothing about translation: a raw-text test skips them before normalising.
+    if (!configured && !ANY_CUE.test(block.text)) continue;
     const text = normalise(block.text);
     // A quotation about machine translation inside the story is not the newsroom's disclaimer.
     if (QUOTE_OPEN.test(text.trimStart()[0] ?? '')) continue;
-    if (doc.sentences(block).length > 4) continue;
     const language = disclaimerLanguage(text, templates, anyTranslation);
-    if (!language) continue;
+    if (!language || doc.sentences(block).length > 4) continue;
     found.push({ block, language, namesLanguages: languagesNamed(text, language) });
   }
   return found;
