@@ -54,6 +54,24 @@ describe('language server over stdio', function () {
     assert.deepEqual(all, [], 'nothing left to fix');
   });
 
+  it('source.fixAll fixes findings whose fixes insert at the same point, in one action', async () => {
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    const text = '---\nlang: en\ntranslated_from: id\n---\n# Talks\n\nOpenAI chief executive Sam Altman said the company sees an opportunity in Europe.\n\n"This is a complex decision with very difficult consequences for our brand in the short term."\n';
+    client.open(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['translation-disclaimer', 'unattributed-quote']);
+    const [action] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll.copydesk'] },
+    }) as Array<{ kind: string; edit: { changes: Record<string, never[]> } }>;
+    assert.equal(action.kind, 'source.fixAll.copydesk');
+    assert.equal(action.edit.changes[uri].length, 1, 'one edit over the changed stretch');
+    const fixed = applyEditsTo(text, action.edit.changes[uri]);
+    assert.ok(fixed.startsWith(text.slice(0, text.indexOf('"This'))), 'text before the first fix untouched');
+    const v = client.change(uri, fixed);
+    assert.deepEqual(await client.waitForDiagnostics(uri, v), []);
+  });
+
   it('disable-for-line silences the finding', async () => {
     await client.initialize();
     const uri = pathToFileURL(join(dir, 'draft.md')).href;

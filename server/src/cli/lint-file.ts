@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { lint } from '../core/engine.js';
-import { applyEdits, fixAllEdits } from '../core/fixes.js';
+import { fixAllText } from '../core/fixes.js';
 import { LineIndex } from '../core/line-index.js';
 import { loadProject, type Project } from '../node/project.js';
 import { unifiedDiff } from './diff.js';
@@ -58,12 +58,9 @@ export function lintFile(file: string, job: LintJob, projects: ProjectCache): Fi
   let diff: string | undefined;
   if (job.fix !== 'none') {
     // Fixes can unlock others (or overlap): apply in passes until nothing is left to apply.
-    for (let pass = 0; pass < 10; pass++) {
-      const edits = fixAllEdits(current, result.findings);
-      if (edits.length === 0) break;
-      current = applyEdits(current, edits);
-      result = run(current);
-    }
+    let latest = result;
+    current = fixAllText(text, result.findings, (t) => (latest = run(t)).findings).text;
+    result = latest;
     if (current !== text) {
       if (job.fix === 'write') writeAtomically(file, current);
       else diff = unifiedDiff(path, text, current);

@@ -40,3 +40,36 @@ export function fixAllEdits(text: string, findings: Finding[], rule?: string): T
   }
   return result;
 }
+
+/**
+ * Applies preferred fixes in passes until none is left (at most 10): fixes that clash in one pass
+ * (two insertions at the end of a draft) are applied in the next. `relint` checks a text again.
+ */
+export function fixAllText(text: string, findings: Finding[], relint: (text: string) => Finding[], rule?: string): { text: string; findings: Finding[] } {
+  let current = text;
+  let latest = findings;
+  for (let pass = 0; pass < 10; pass++) {
+    const edits = fixAllEdits(current, latest, rule);
+    if (edits.length === 0) break;
+    current = applyEdits(current, edits);
+    latest = relint(current);
+  }
+  return { text: current, findings: latest };
+}
+
+/** One edit that turns `before` into `after`, covering only the stretch where they differ. */
+export function editBetween(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) { endB--; endA--; }
+  // Never split a surrogate pair or a CRLF: widen to whole characters.
+  const low = (s: string, i: number) => i > 0 && i < s.length && /[\uDC00-\uDFFF\n]/.test(s[i]) && /[\uD800-\uDBFF\r]/.test(s[i - 1]);
+  while (start > 0 && (low(before, start) || low(after, start))) start--;
+  while (endB < before.length && (low(before, endB) || low(after, endA))) { endB++; endA++; }
+  const lines = new LineIndex(before);
+  return { range: lines.range(start, endB), newText: after.slice(start, endA) };
+}

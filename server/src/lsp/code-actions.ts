@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiagnosticData } from './diagnostics.js';
 import type { Finding } from '../core/types.js';
 import type { DraftDocument } from '../core/document.js';
-import { fixAllEdits } from '../core/fixes.js';
+import { editBetween, fixAllText } from '../core/fixes.js';
 import { suppressionInsertion } from '../core/suppressions.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.copydesk`;
@@ -41,13 +41,19 @@ function disableForLine(doc: TextDocument, draft: DraftDocument, diagnostic: Dia
   };
 }
 
-/** One action applying every preferred fix that does not overlap another (source.fixAll.copydesk). */
-export function fixAllAction(doc: TextDocument, findings: Finding[], rule?: string): CodeAction | undefined {
-  const edits = fixAllEdits(doc.getText(), findings, rule);
-  if (edits.length === 0) return undefined;
+/**
+ * One action applying every preferred fix (source.fixAll.copydesk, or all of one rule). Fixes that
+ * clash are applied in further passes over the text, so one action fixes everything a CLI --fix
+ * would; the result is sent as a single edit over the changed stretch.
+ */
+export function fixAllAction(doc: TextDocument, findings: Finding[], relint: (text: string) => Finding[], rule?: string): CodeAction | undefined {
+  const before = doc.getText();
+  const { text } = fixAllText(before, findings, relint, rule);
+  const edit = editBetween(before, text);
+  if (!edit) return undefined;
   return {
     title: rule ? `Fix all ${rule} problems in this draft` : 'Fix all Copydesk problems in this draft',
     kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
-    edit: { changes: { [doc.uri]: edits } },
+    edit: { changes: { [doc.uri]: [edit] } },
   };
 }

@@ -4,7 +4,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { lint, type LintResult } from '../core/engine.js';
+import { lint, type LintInput, type LintResult } from '../core/engine.js';
+import type { Finding } from '../core/types.js';
 import { DEFAULT_SETTINGS, readSettings, severityOverrides, type EditorSettings } from './settings.js';
 import { toDiagnostic } from './diagnostics.js';
 import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
@@ -70,15 +71,20 @@ export function startServer(connection: Connection): void {
     if (!settings.enable) { results.delete(doc.uri); return undefined; }
     const project = projects.forDocument(doc.uri);
     publishProjectProblems();
-    const result = lint({
-      text: doc.getText(), kind: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
+    const input: Omit<LintInput, 'text'> = {
+      kind: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
       path: doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : undefined,
       config: project.config, ledger: project.ledger, locale,
       severityOverrides: severityOverrides(settings), maxChars: settings.maxChars,
-    });
+    };
+    const result = lint({ ...input, text: doc.getText() });
+    relinters.set(doc.uri, (text) => lint({ ...input, text }).findings);
     results.set(doc.uri, { version: doc.version, result });
     return result;
   };
+  /** Checks another text with the settings of `uri`'s last run (for fix-all passes). */
+  const relinters = new Map<string, (text: string) => Finding[]>();
+  const relint = (uri: string) => relinters.get(uri) ?? (() => []);
 
   const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
     try {
@@ -134,6 +140,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     results.delete(e.document.uri);
+    relinters.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullMode) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -170,12 +177,12 @@ export function startServer(connection: Connection): void {
       const rules = new Set(params.context.diagnostics.filter((d) => d.source === 'copydesk').map((d) => String(d.code)));
       for (const rule of rules) {
         const count = result.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.isPreferred)).length;
-        const action = count > 1 ? fixAllAction(doc, result.findings, rule) : undefined;
+        const action = count > 1 ? fixAllAction(doc, result.findings, relint(doc.uri), rule) : undefined;
         if (action) actions.push(action);
       }
     }
     if (result && wantsFixAll) {
-      const action = fixAllAction(doc, result.findings);
+      const action = fixAllAction(doc, result.findings, relint(doc.uri));
       if (action) actions.push(action);
     }
     return actions;
@@ -194,7 +201,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const result = await analyse(doc);
-    const action = result && fixAllAction(doc, result.findings);
+    const action = result && fixAllAction(doc, result.findings, relint(doc.uri));
     if (action?.edit) await connection.workspace.applyEdit({ label: 'Copydesk: fix all', edit: action.edit });
   });
 
