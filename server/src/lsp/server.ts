@@ -1,6 +1,6 @@
 import {
   CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
-  type CodeAction, type Connection, type Diagnostic, type InitializeResult,
+  type CodeAction, type Connection, type Diagnostic, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, readSettings, severityOverrides, type EditorSettings 
 import { toDiagnostic } from './diagnostics.js';
 import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
 import { ProjectCache } from './projects.js';
+import { registerFeatures } from './features/index.js';
 import { packageRootUrl } from '../node/package-root.js';
 import { CONFIG_FILE_NAMES, DEFAULT_LEDGER } from '../core/config.js';
 import { ADD_TO_LEDGER_COMMAND, addToLedger, type AddToLedgerArgs } from './ledger-command.js';
@@ -30,6 +31,7 @@ export function startServer(connection: Connection): void {
   let hasConfiguration = false;
   const publishedProblemUris = new Set<string>();
 
+  let featureCapabilities: Partial<ServerCapabilities> = {};
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
@@ -44,6 +46,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND, ADD_TO_LEDGER_COMMAND] },
+        ...featureCapabilities,
         ...(pullMode ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'copydesk-ls', version: '0.1.0' },
@@ -205,6 +208,7 @@ export function startServer(connection: Connection): void {
     if (action?.edit) await connection.workspace.applyEdit({ label: 'Copydesk: fix all', edit: action.edit });
   });
 
+  featureCapabilities = registerFeatures({ connection, documents, analyse, settingsFor, packageBaseUrl: baseUrl });
   documents.listen(connection);
   connection.listen();
 }
