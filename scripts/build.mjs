@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Everything ships as CommonJS (.cjs): VS Code loads extensions with require().
 import { build } from 'esbuild';
+import { buildWeb } from './build-web.mjs';
 
 const common = {
   bundle: true,
@@ -16,3 +17,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The same core and server for a browser worker (vscode.dev, github.dev).
+await buildWeb();

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, readSettings, severityOverrides, type EditorSettings 
 import { toDiagnostic } from './diagnostics.js';
 import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
 import { ProjectCache } from './projects.js';
-import { registerFeatures } from './features/index.js';
+import { refreshAnnotations, registerFeatures } from './features/index.js';
 import { packageRootUrl } from '../node/package-root.js';
 import { CONFIG_FILE_NAMES, DEFAULT_LEDGER } from '../core/config.js';
 import { ADD_TO_LEDGER_COMMAND, addToLedger, type AddToLedgerArgs } from './ledger-command.js';
@@ -27,6 +27,7 @@ export function startServer(connection: Connection): void {
   let locale: string | undefined;
   let workspaceFolders: string[] = [];
   let pullMode = false;
+  let refreshSupport: Parameters<typeof refreshAnnotations>[1] = {};
   let canRefresh = false;
   let hasConfiguration = false;
   const publishedProblemUris = new Set<string>();
@@ -39,6 +40,11 @@ export function startServer(connection: Connection): void {
     projects.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
     const caps = params.capabilities;
     pullMode = !!caps.textDocument?.diagnostic;
+    refreshSupport = {
+      inlayHints: !!caps.workspace?.inlayHint?.refreshSupport,
+      semanticTokens: !!caps.workspace?.semanticTokens?.refreshSupport,
+      codeLens: !!caps.workspace?.codeLens?.refreshSupport,
+    };
     canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
     hasConfiguration = !!caps.workspace?.configuration;
     return {
@@ -156,6 +162,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     relintAll();
+    refreshAnnotations(connection, refreshSupport);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -208,7 +215,13 @@ export function startServer(connection: Connection): void {
     if (action?.edit) await connection.workspace.applyEdit({ label: 'Copydesk: fix all', edit: action.edit });
   });
 
-  featureCapabilities = registerFeatures({ connection, documents, analyse, settingsFor, packageBaseUrl: baseUrl });
+  featureCapabilities = registerFeatures({
+    connection, documents, analyse, settingsFor, packageBaseUrl: baseUrl,
+    annotateOptions: (uri) => {
+      const { config } = projects.forDocument(uri);
+      return { templates: config.disclaimers, primaryLanguage: config.primaryLanguage };
+    },
+  });
   documents.listen(connection);
   connection.listen();
 }
