@@ -5,6 +5,7 @@ import type { Ledger } from './ledger/types.js';
 import { translator, type Translate } from './l10n.js';
 import { DEFAULT_MAX_CHARS, looksBinary } from './limits.js';
 import { LineIndex } from './line-index.js';
+import { claimPrefilter } from './ledger/prefilter.js';
 import { parseSuppressions, suppressionFor } from './suppressions.js';
 import { allRules, ENGINE_RULES } from './rules/index.js';
 import type { Rule } from './rule.js';
@@ -29,6 +30,8 @@ export interface LintInput {
 export interface LintResult {
   document: DraftDocument;
   findings: Finding[];
+  /** True when the draft was not parsed because nothing in it could match (archive scan). */
+  skipped?: boolean;
 }
 
 const EMPTY_LEDGER: Ledger = { entries: [], files: [] };
@@ -45,6 +48,10 @@ export function lint(input: LintInput): LintResult {
     // Cut at a paragraph or line break so no block is checked half-way.
     const cut = Math.max(text.lastIndexOf('\n\n', maxChars), text.lastIndexOf('\n', maxChars));
     text = text.slice(0, cut > maxChars / 2 ? cut : maxChars);
+  }
+  // Archive scan (only corrected-claim wanted): a draft with no candidate claim is not parsed.
+  if (input.only?.every((id) => id === 'corrected-claim') && !binary && !truncated && !claimPrefilter(input.ledger ?? EMPTY_LEDGER)(text)) {
+    return { document: parseDraft('', { kind: input.kind, path: input.path }), findings: [], skipped: true };
   }
   const document = parseDraft(text, { kind: input.kind, path: input.path, fallbackLanguage: config.primaryLanguage });
   if (binary || truncated) {

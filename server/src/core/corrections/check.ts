@@ -1,3 +1,4 @@
+import { claimPrefilter } from '../ledger/prefilter.js';
 import type { RuleContext } from '../rule.js';
 import type { ProseBlock } from '../prose-block.js';
 import { sourceRange } from '../prose-block.js';
@@ -40,7 +41,10 @@ export function checkCorrectedClaims(context: RuleContext): void {
     return c;
   };
   let suppressions = 0;
+  // Most paragraphs cannot hold any claim: the raw-text prefilter spares them the tokenizer.
+  const candidate = claimPrefilter(ledger);
   for (const block of doc.blocks) {
+    if (!candidate(block.text)) continue;
     const tk = tokensOf(block);
     const matches = compiled.scan(tk);
     if (matches.length === 0 || isNoticeBlock(block.text, tk)) continue;

@@ -1,0 +1,48 @@
+// Editor latency through the real server over stdio: didOpen → diagnostics (cold), and
+// didChange of one character → diagnostics for that version (what a writer waits for).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TestClient } from '../../test/helpers/lsp-client.js';
+import { draft } from './corpus.js';
+
+export interface EditorFigures { label: string; coldMs: number; p50: number; p95: number; findings: number }
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+export async function editorLatency(dir: string, words: number, ledgerYaml: string, label: string, edits = 60): Promise<EditorFigures> {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.copydesk.yaml'), 'ledger: corrections.yaml\n');
+  writeFileSync(join(dir, 'corrections.yaml'), ledgerYaml);
+  const text = draft(7, words);
+  const uri = pathToFileURL(join(dir, 'draft.md')).href;
+  const client = new TestClient();
+  try {
+    await client.initialize();
+    // Warm the server (config and ledger loaded, code compiled) on another document first:
+    // cold open then measures a draft, not the ledger's one-time load.
+    const warm = pathToFileURL(join(dir, 'warm.md')).href;
+    client.open(warm, draft(8, 200));
+    await client.waitForDiagnostics(warm, 1, 120_000);
+    let t = performance.now();
+    client.open(uri, text);
+    const first = await client.waitForDiagnostics(uri, 1, 120_000);
+    const coldMs = performance.now() - t;
+    // Edits in the middle of the draft: insert a letter, then delete it, so the text stays the same size.
+    const doc = client.docs.get(uri)!;
+    const middle = doc.positionAt(Math.floor(text.length / 2));
+    const line = middle.line;
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const insert = i % 2 === 0;
+      const at = { line, character: 5 };
+      t = performance.now();
+      const version = client.edit(uri, insert ? { start: at, end: at } : { start: at, end: { line, character: 6 } }, insert ? 'x' : '');
+      await client.waitForDiagnostics(uri, version, 60_000);
+      times.push(performance.now() - t);
+    }
+    return { label, coldMs, p50: percentile(times, 0.5), p95: percentile(times, 0.95), findings: first.length };
+  } finally {
+    await client.stop();
+  }
+}

@@ -1,0 +1,70 @@
+// npm run bench: Copydesk's speed and memory, and peers measured in the same run on the same
+// drafts. A script, not a test: it prints figures and ratios; the targets are checked by eye.
+//   --quick   smaller corpora (200 / 2,000 drafts) for a fast look
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SMALL_LEDGER, largeLedgerYaml, writeCorpus } from './corpus.js';
+import { editorLatency, type EditorFigures } from './editor.js';
+import { limit, runCli, type RunFigures } from './cli.js';
+import { alex, harperVsEngine, textlint } from './peers.js';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const quick = values.quick;
+const root = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+const large = largeLedgerYaml();
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const line = (cells: Array<string | number>, widths: number[]) => console.log(cells.map((c, i) => String(c).padStart(widths[i])).join('  '));
+
+console.log(`Copydesk benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'cpu'})\n`);
+try {
+  // 1. Editor: through the server over stdio.
+  console.log('Editor (language server over stdio): cold open, and re-lint after a one-character edit');
+  const widths = [34, 10, 10, 10, 9];
+  line(['draft / ledger', 'cold ms', 'p50 ms', 'p95 ms', 'findings'], widths);
+  const editor: EditorFigures[] = [];
+  for (const [words, ledger, name] of [[5000, SMALL_LEDGER, '10'], [5000, large, '10,000'], [20000, SMALL_LEDGER, '10'], [20000, large, '10,000']] as const) {
+    const f = await editorLatency(join(root, `editor-${words}-${name}`), words, ledger, `${words.toLocaleString('en')} words / ${name} entries`);
+    editor.push(f);
+    line([f.label, fmt(f.coldMs), fmt(f.p50, 2), fmt(f.p95, 2), f.findings], widths);
+  }
+  console.log('  targets: p95 ≤ 5 ms and cold ≤ 30 ms on 5,000 words with 10,000 entries\n');
+
+  // 2. CLI throughput, full check and corrected-claim only, on two corpus sizes.
+  console.log(`CLI (copydesk check, ${availableParallelism()} workers): ~800-word drafts, 10-entry ledger`);
+  const w2 = [30, 8, 9, 10, 9, 12];
+  line(['run', 'drafts', 'MB', 'MB/s', 'drafts/s', 'peak RSS MB'], w2);
+  const sizes = quick ? [200, 2000] : [2000, 20000];
+  const show = (label: string, r: RunFigures) => line([label, r.files, fmt(r.bytes / 1e6), fmt(r.bytes / 1e6 / (r.ms / 1000)), fmt(r.files / (r.ms / 1000), 0), fmt(r.maxRssKb / 1024, 0)], w2);
+  let peerDir = '';
+  const limits: Array<[number, RunFigures, RunFigures]> = [];
+  for (const n of sizes) {
+    const dir = join(root, `cli-${n}`);
+    writeCorpus(dir, n, 800, SMALL_LEDGER);
+    if (!peerDir) peerDir = dir;
+    const full = runCli(dir);
+    show(`full check, ${n.toLocaleString('en')}`, full);
+    show(`corrected-claim only, ${n.toLocaleString('en')}`, runCli(dir, ['--rule', 'corrected-claim']));
+    const floor = limit(dir);
+    show(`limit: read + 1 regex, ${n.toLocaleString('en')}`, floor);
+    limits.push([n, full, floor]);
+  }
+  for (const [n, full, floor] of limits) console.log(`  full check / limit on ${n.toLocaleString('en')} drafts: ${fmt(full.ms / floor.ms)}× the time of reading the files plus one regex pass`);
+  console.log('  targets: full ≥ 10 MB/s; corrected-claim only ≥ 100 MB/s; peak RSS ≤ 200 MB for 20,000 drafts\n');
+
+  // 3. Peers on the same drafts (the smaller corpus), same run.
+  console.log(`Peers on the same ${sizes[0].toLocaleString('en')} drafts (ratio = Copydesk time / peer time; < 1 means Copydesk is faster)`);
+  const ours = runCli(peerDir).ms;
+  const w3 = [34, 10, 12, 8];
+  line(['peer', 'peer ms', 'Copydesk ms', 'ratio'], w3);
+  const tl = textlint(peerDir);
+  line(['textlint 15 (terminology, write-good)', fmt(tl, 0), fmt(ours, 0), fmt(ours / tl, 2)], w3);
+  const al = alex(peerDir);
+  line(['alex 11', fmt(al, 0), fmt(ours, 0), fmt(ours / al, 2)], w3);
+  const hv = await harperVsEngine(peerDir);
+  line(['harper.js (in process, vs engine)', fmt(hv.harperMs, 0), fmt(hv.copydeskMs, 0), fmt(hv.copydeskMs / hv.harperMs, 2)], w3);
+  console.log('  target: ≥ 5× faster than textlint (ratio ≤ 0.2)');
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { claimPrefilter } from '../../../server/src/core/ledger/prefilter.js';
+import { lint } from '../../../server/src/core/engine.js';
+import { loadProject } from '../../../server/src/node/project.js';
+import { syntheticDraft, syntheticLedger } from '../../../server/src/core/ledger/bench.js';
+import type { Ledger } from '../../../server/src/core/ledger/types.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'corrected-claim');
+
+function* drafts(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* drafts(p);
+    else if (/\.(md|txt)$/.test(name) && !/\.fixed\./.test(name)) yield p;
+  }
+}
+
+const ledgerOf = (...claims: string[]): Ledger => ({ files: [], entries: claims.map((c, i) => ({ id: `e${i}`, claim: [c], correction: 'x' })) });
+
+describe('corrected-claim prefilter (archive scan)', () => {
+  it('never rules out a fixture draft the full check flags', () => {
+    let flagged = 0;
+    for (const file of drafts(FIXTURES)) {
+      const project = loadProject(file);
+      const text = readFileSync(file, 'utf8');
+      const full = lint({ text, kind: file.endsWith('.md') ? 'markdown' : 'plaintext', path: file, config: project.config, ledger: project.ledger, only: ['corrected-claim'] });
+      if (full.findings.length === 0) continue;
+      flagged++;
+      assert.equal(claimPrefilter(project.ledger)(text), true, file);
+      assert.equal(full.skipped, undefined);
+    }
+    assert.ok(flagged > 20, `only ${flagged} flagged fixtures`);
+  });
+
+  it('keeps inflected, accented, marked-up and CJK forms as candidates', () => {
+    const f = claimPrefilter(ledgerOf('NATO classified network', 'city', 'companies', 'réseau classifié', '北约机密网络'));
+    for (const text of ['the NATO CLASSIFIED networks', 'the cities', 'a Company', 'le RESEAU classifie', 'les réseaux CLASSIFIÉS', '北约机密网络部署', '**NATO** classi\u00ADfied net\u00ADwork']) {
+      assert.equal(f(text), true, text);
+    }
+    assert.equal(f('Rain fell on the harbour all week.'), false);
+  });
+
+  it('treats a claim without a word anchor (a bare number) as possible everywhere', () => {
+    assert.equal(claimPrefilter(ledgerOf('1.2 billion'))('Nothing here.'), true);
+  });
+
+  it('lets lint skip drafts without a candidate only when corrected-claim alone runs', () => {
+    const ledger = ledgerOf('NATO classified network');
+    const text = '---\nlang: en\n---\n"Unattributed words here," somebody wrote.\n';
+    assert.equal(lint({ text, kind: 'markdown', ledger, only: ['corrected-claim'] }).skipped, true);
+    assert.equal(lint({ text, kind: 'markdown', ledger }).skipped, undefined);
+  });
+
+  it('agrees with the full matcher on a 10,000-entry ledger', () => {
+    const ledger = syntheticLedger(10_000);
+    const draft = syntheticDraft(ledger, 800, 2);
+    assert.equal(claimPrefilter(ledger)(draft.text), true);
+  });
+});
