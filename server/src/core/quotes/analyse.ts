@@ -3,7 +3,7 @@ import { sourceRange, type ProseBlock } from '../prose-block.js';
 import { paragraphsOf } from './paragraphs.js';
 import type { Attribution, QuotationAnalysis, SourceRange, StrayMark } from './types.js';
 import { pairQuotes, type RawQuote } from './marks.js';
-import { blockItems, type BlockItems, type SentenceUnit } from './context.js';
+import { blockItems, type BlockItems, type Item, type SentenceUnit } from './context.js';
 import { lexiconFor } from './cues/index.js';
 import type { Lexicon } from './lexicon.js';
 import { findInSentence, minor, type Hit } from './attribution.js';
@@ -52,40 +52,26 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
   const blocks = paragraphsOf(doc);
   const { quotes, strays } = pairQuotes(blocks);
 
-  // Top-level segments per block, then the block's sentences with those quotes as items.
+  // Top-level segments per block, then the block's sentences with those quotes as items, its
+  // masked text (CJK) and the speakers it mentions: all read from a cache keyed by the block's
+  // text and quotation layout, so a re-lint after an edit re-reads only the changed paragraphs.
   const tops: Array<Array<[number, number, number]>> = blocks.map(() => []);
   quotes.forEach((q, i) => { if (q.depth === 0) for (const s of q.segments) tops[s.block].push([i, s.open, s.end]); });
   const masked: string[] = [];
+  const mentions: Mention[] = [];
   const ctx: BlockItems[] = blocks.map((b, i) => {
-    if (lex.cjk) {
-      let m = b.text;
-      for (const [, s, e] of tops[i]) m = m.slice(0, s) + MASK.repeat(e - s) + m.slice(e);
-      masked[i] = m;
-    }
-    return blockItems(b, i, tops[i], lex.cjk, lex.norm, quotes);
+    const entry = blockEntry(lex, b, tops[i], quotes);
+    if (entry.masked !== undefined) masked[i] = entry.masked;
+    for (const m of entry.mentions) mentions.push({ at: b.offsets[m.s], text: m.text, titled: m.titled, speaking: m.speaking });
+    const where = new Map<number, [number, number]>();
+    entry.qpos.forEach((pos, k) => where.set(tops[i][k][0], pos));
+    return { block: i, sentences: entry.sentences.map((items, index) => ({ block: i, index, items })), where };
   });
+  // Speaker candidates first: pronoun speakers are resolved against them.
+  const speakers = candidates(lex, mentions);
 
   const src = (block: number, s: number, e: number): SourceRange => sourceRange(blocks[block], s, e);
   const prose = (block: number, s: number, e: number) => blocks[block].text.slice(s, e).replace(/\s+/g, ' ').trim();
-
-  // Speaker candidates first: pronoun speakers are resolved against them.
-  const mentions: Mention[] = [];
-  const addMention = (block: number, s: number, e: number) => {
-    const n = nameIn(lex, prose(block, s, e));
-    if (n) mentions.push({ at: src(block, s, e).start, text: n.name, titled: n.titled, speaking: true });
-  };
-  ctx.forEach((c, b) => {
-    for (const s of c.sentences) {
-      if (lex.cjk) {
-        const [ss, se] = bounds(s);
-        for (const [a, z] of cueSubjectsCjk(lex, masked[b], ss, se)) addMention(b, a, z);
-      } else {
-        for (const [a, z] of cueSubjects(lex, s)) addMention(b, s.items[a].s, s.items[z].e);
-      }
-    }
-    mentions.push(...titledMentions(lex, blocks[b].text, (i) => blocks[b].offsets[i]));
-  });
-  const speakers = candidates(lex, mentions);
 
   const toAttribution = (block: number, hit: TextHit): Attribution => {
     const a: Attribution = { via: hit.via, direct: hit.direct ?? false };
@@ -207,7 +193,8 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     const nextSentence = ctx[last.block].sentences[ls + 1];
     if (alone && nextSentence && !nextSentence.items.some((it) => it.t === 'q' && !minor(it))) {
       const next = lex.cjk ? cueOf(nextSentence, 12) : fromItems(nextSentence, introduction(lex, nextSentence, true));
-      if (next) { a.attribution = toAttribution(last.block, { ...next, via: 'next-sentence', direct: true }); continue; }
+      // "According to X, …" attributes its own sentence, not the quote before it.
+      if (next && next.via !== 'according-to') { a.attribution = toAttribution(last.block, { ...next, via: 'next-sentence', direct: true }); continue; }
     }
     // Quotes of one sentence share its attribution ("X said A and B"); across sentences only a
     // direct quote lends its speaker.
@@ -234,6 +221,8 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
       : 'no verb of saying, “according to” or named source in its sentence, and the sentence or paragraph before names no speaker';
   }
 
+  if (!lex.cjk) seriesOfFragments(out, ctx, blocksOf);
+
   const report: QuotationReport = {
     quotations: out,
     strays: strays.map((s) => ({ mark: s.mark, range: src(s.block, s.at, s.at + 1) })),
@@ -245,6 +234,97 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
   cache.set(doc, report);
   return report;
 }
+
+interface BlockEntry {
+  /** Items of each sentence (shared between documents: items cache their cue look-ups). */
+  sentences: Item[][];
+  /** [sentence, item] of each top-level quotation of the block, in order. */
+  qpos: Array<[number, number]>;
+  masked?: string;
+  /** Speakers mentioned, in block text offsets. */
+  mentions: Array<{ s: number; text: string; titled: boolean; speaking: boolean }>;
+}
+
+const blockCaches = new WeakMap<Lexicon, Map<string, BlockEntry>>();
+const BLOCK_CACHE_SIZE = 4000;
+
+/**
+ * What a paragraph says independently of the rest of the draft. Everything here depends only on
+ * the block's text, the lexicon and where its top-level quotations start, end and whether they
+ * close, so it is cached by exactly that.
+ */
+function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number, number, number]>, quotes: readonly RawQuote[]): BlockEntry {
+  let cache = blockCaches.get(lex);
+  if (!cache) blockCaches.set(lex, (cache = new Map()));
+  let key = '';
+  for (const [q, s, e] of tops) { const segs = quotes[q].segments; key += `${s},${e},${segs[segs.length - 1].closed ? 1 : 0};`; }
+  key += '\u0001' + block.text;
+  const hit = cache.get(key);
+  if (hit) return hit;
+
+  const items = blockItems(block, 0, tops as Array<[number, number, number]>, lex.cjk, lex.norm, quotes);
+  const entry: BlockEntry = { sentences: items.sentences.map((s) => s.items), qpos: tops.map(([q]) => items.where.get(q)!), mentions: [] };
+  const text = block.text;
+  const addMention = (s: number, e: number) => {
+    const n = nameIn(lex, text.slice(s, e).replace(/\s+/g, ' ').trim());
+    if (n) entry.mentions.push({ s, text: n.name, titled: n.titled, speaking: true });
+  };
+  if (lex.cjk) {
+    let m = text;
+    for (const [, s, e] of tops) m = m.slice(0, s) + MASK.repeat(e - s) + m.slice(e);
+    entry.masked = m;
+    for (const s of items.sentences) {
+      const [ss, se] = bounds(s);
+      for (const [a, z] of cueSubjectsCjk(lex, m, ss, se)) addMention(a, z);
+    }
+  } else {
+    for (const s of items.sentences) for (const [a, z] of cueSubjects(lex, s)) addMention(s.items[a].s, s.items[z].e);
+  }
+  for (const m of titledMentions(lex, text, (i) => i)) entry.mentions.push({ s: m.at, text: m.text, titled: m.titled, speaking: m.speaking });
+  if (cache.size >= BLOCK_CACHE_SIZE) cache.clear();
+  cache.set(key, entry);
+  return entry;
+}
+
+/**
+ * `Trump a "pathological liar" who is "utterly amoral," a "bully" and a "narcissist at a level I
+ * don't think this country has ever seen."`: short quotes strung in one series with a quoted
+ * clause are fragments of the same speech, not terms, and are unattributed with it. Only a gap of
+ * a few function words (a, and, who is) links two quotes of a series.
+ */
+function seriesOfFragments(out: QuotationAnalysis[], ctx: readonly BlockItems[], blocksOf: ReadonlyArray<[number, number]>): void {
+  for (const c of ctx) {
+    if (c.where.size < 2) continue;
+    const at = new Map<string, number>();
+    for (const [i, [si, ii]] of c.where) if (blocksOf[i][0] === c.block) at.set(`${si}:${ii}`, i);
+    for (const s of c.sentences) {
+      const qs: number[] = [];
+      for (let k = 0; k < s.items.length; k++) if (s.items[k].t === 'q') qs.push(k);
+      if (qs.length < 2) continue;
+      const quote = (k: number) => { const i = at.get(`${s.index}:${k}`); return i === undefined ? undefined : out[i]; };
+      const group: Array<QuotationAnalysis | undefined> = [quote(qs[0])];
+      const flush = () => {
+        if (group.some((q) => q && q.kind === 'speech' && !q.attribution)) {
+          for (const q of group) if (q && q.kind === 'term' && !q.attribution) { q.kind = 'speech'; q.kindReason = 'part of a series with a quoted clause'; q.unattributedReason ??= 'the quoted clause it is strung with has no attribution'; }
+        }
+        group.length = 0;
+      };
+      for (let n = 1; n < qs.length; n++) {
+        let words = 0;
+        let linked = true;
+        for (let k = qs[n - 1] + 1; k < qs[n] && linked; k++) {
+          const it = s.items[k];
+          if (it.t === 'w') linked = SERIES.has(it.low) && ++words <= 3;
+          else if (it.text !== ',') linked = false;
+        }
+        if (!linked) flush();
+        group.push(quote(qs[n]));
+      }
+      flush();
+    }
+  }
+}
+const SERIES = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'who', 'is', 'was', 'are', 'were', 'as', 'but', 'also', 'then', 'even']);
 
 function bounds(s: SentenceUnit): TextSpan {
   return [s.items[0].s, s.items[s.items.length - 1].e];
@@ -258,7 +338,10 @@ function bounds(s: SentenceUnit): TextSpan {
 function lastAttributedSpeech(out: readonly QuotationAnalysis[], before: number, where: (k: number) => boolean, direct: boolean): QuotationAnalysis | undefined {
   for (let k = before - 1; k >= 0; k--) {
     const o = out[k];
-    if (o.depth > 0 || o.kind !== 'speech') { if (o.depth === 0 && !where(k)) return undefined; continue; }
+    // Within one sentence a named term lends its source too: `Cruz called Trump a "pathological
+    // liar" … and a "narcissist at a level …"`.
+    const lends = o.kind === 'speech' || (!direct && o.attribution !== undefined && o.attribution.via !== 'continuation');
+    if (o.depth > 0 || !lends) { if (o.depth === 0 && !where(k)) return undefined; continue; }
     return where(k) && o.attribution && (o.attribution.direct || !direct) ? o : undefined;
   }
   return undefined;

@@ -29,13 +29,56 @@ const CLAUSE_BREAK = new Set([';', '؛']);
 
 export function isWord(it: Item | undefined): it is Item { return it !== undefined && it.t === 'w'; }
 
-function phraseAt(lex: SpacedLexicon, items: readonly Item[], j: number, list: readonly string[][], limit: number): number {
+/** The phrase of `list` (already narrowed to those whose first word fits items[j]) ending furthest at j. */
+function phraseAt(items: readonly Item[], j: number, list: readonly string[][], limit: number): number {
   for (const p of list) {
-    let k = 0;
-    while (k < p.length && j + k < limit && isWord(items[j + k]) && (items[j + k].low === p[k] || (k === 0 && lex.variants(items[j].low).includes(p[0])))) k++;
+    let k = 1;
+    while (k < p.length && j + k < limit && isWord(items[j + k]) && items[j + k].low === p[k]) k++;
     if (k === p.length) return j + k - 1;
   }
   return -1;
+}
+
+/**
+ * What the lexicon says about one word form, computed once per form and lexicon: cue look-ups
+ * are the analysis's inner loop (every word of a draft is asked), so none of them may allocate
+ * or try variants twice.
+ */
+interface WordInfo {
+  according: string[][];
+  phrases: string[][];
+  naming: boolean;
+  verb: boolean;
+  weak: boolean;
+  noun: boolean;
+}
+const NO_PHRASES: string[][] = [];
+const wordInfos = new WeakMap<SpacedLexicon, Map<string, WordInfo | null>>();
+
+function wordInfo(lex: SpacedLexicon, low: string): WordInfo | null {
+  let table = wordInfos.get(lex);
+  if (!table) wordInfos.set(lex, (table = new Map()));
+  let info = table.get(low);
+  if (info !== undefined) return info;
+  const vs = lex.variants(low);
+  const has = (set: ReadonlySet<string>) => set.has(low) || vs.some((v) => set.has(v));
+  const starting = (list: readonly string[][]) => {
+    const out = list.filter((p) => p[0] === low || vs.includes(p[0]));
+    return out.length ? out : NO_PHRASES;
+  };
+  info = {
+    according: starting(lex.according),
+    phrases: starting(lex.phrases),
+    naming: has(lex.naming),
+    verb: has(lex.verbs),
+    weak: lex.weakVerbs.has(low),
+    noun: has(lex.nouns),
+  };
+  if (!info.according.length && !info.phrases.length && !info.naming && !info.verb && !info.weak && !info.noun) info = null;
+  // Bounded: a long-running server sees an open-ended vocabulary.
+  if (table.size > 50_000) table.clear();
+  table.set(low, info);
+  return info;
 }
 
 export function inSet(lex: SpacedLexicon, set: ReadonlySet<string>, it: Item): boolean {
@@ -59,24 +102,44 @@ export function cueAt(lex: SpacedLexicon, items: readonly Item[], j: number, _li
 
 function findCue(lex: SpacedLexicon, items: readonly Item[], j: number): CueMatch | undefined {
   const it = items[j];
+  const info = wordInfo(lex, it.low);
+  if (!info) return undefined;
   const limit = items.length;
-  let end = phraseAt(lex, items, j, lex.according, limit);
+  let end = info.according.length ? phraseAt(items, j, info.according, limit) : -1;
   if (end >= 0) return { kind: 'according', first: j, last: end };
-  end = phraseAt(lex, items, j, lex.phrases, limit);
+  end = info.phrases.length ? phraseAt(items, j, info.phrases, limit) : -1;
   if (end >= 0) return { kind: 'verb', first: j, last: end };
   // "needing to mention", "refused to say": an infinitive reports nothing.
   if (lex.lang === 'en' && isWord(items[j - 1]) && items[j - 1].low === 'to') return undefined;
-  if (inSet(lex, lex.naming, it)) return { kind: 'naming', first: j, last: j };
-  if (inSet(lex, lex.verbs, it)) return { kind: 'verb', first: j, last: j };
-  if (lex.weakVerbs.has(it.low)) {
+  // "Stevie Wonder", "Mark Said": a capitalised cue word inside a run of capitalised words is part
+  // of a name, unless the whole sentence is in title case (a headline: "Trump Says He Will Win").
+  if (lex.cased && j > 0 && isWord(items[j - 1]) && upper(items[j - 1].text) && upper(it.text) && !titleCased(items)) return undefined;
+  if (info.naming) return { kind: 'naming', first: j, last: j };
+  if (info.verb) return { kind: 'verb', first: j, last: j };
+  if (info.weak) {
     const next = items[j + 1];
     const prev = items[j - 1];
-    const verbal = (next && (next.t === 'q' || next.low === 'that' || next.text === ':' || next.text === ',')) ||
-      (isWord(prev) && lex.pronouns.has(prev.low));
+    // "In one tweet,", "a charge that": after a determiner or a numeral the word is a noun.
+    const noun = isWord(prev) && (lex.determiners.has(prev.low) || prev.low === 'one' || /^\d/.test(prev.low));
+    const verbal = !noun && ((next && (next.t === 'q' || next.low === 'that' || next.text === ':' || next.text === ',')) ||
+      (isWord(prev) && lex.pronouns.has(prev.low)));
     if (verbal) return { kind: lex.weakNaming.has(it.low) ? 'naming' : 'verb', first: j, last: j };
   }
-  if (inSet(lex, lex.nouns, it)) return { kind: 'noun', first: j, last: j };
+  if (info.noun) return { kind: 'noun', first: j, last: j };
   return undefined;
+}
+
+function upper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
+/** Most words of the sentence are capitalised: a headline in title case. */
+function titleCased(items: readonly Item[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const it of items) if (it.t === 'w' && /^\p{L}/u.test(it.text)) { words++; if (upper(it.text)) caps++; }
+  return caps * 3 >= words * 2;
 }
 
 export const looksLikeName = (lex: SpacedLexicon, it: Item) =>
@@ -124,7 +187,8 @@ function trimSpan(lex: SpacedLexicon, items: readonly Item[], a: number, b: numb
 /** `"…," Scott Pruitt, the attorney general of Oklahoma, said`: the name opening the tail. */
 function tailSubject(lex: SpacedLexicon, items: readonly Item[], from: number, cue: number): Span | undefined {
   let a = from;
-  while (a < cue && !isWord(items[a])) a++;
+  // "But Megan Hester, …, said": a conjunction or adverb opening the clause is not the name.
+  while (a < cue && (!isWord(items[a]) || ((lex.stops.has(items[a].low) || lex.trim.has(items[a].low)) && isWord(items[a + 1])))) a++;
   if (a >= cue || !looksLikeName(lex, items[a]) || lex.stops.has(items[a].low) || lex.trim.has(items[a].low)) return undefined;
   let b = a;
   // "Leonard E. Burman": initials keep the name together.
@@ -149,6 +213,12 @@ export function nearestNameBefore(lex: SpacedLexicon, items: readonly Item[], j:
 function possessorOf(lex: SpacedLexicon, items: readonly Item[], j: number, from: number, to: number): Span | undefined {
   for (let k = j - 1; k >= from && k >= j - 3; k--) {
     const it = items[k];
+    // "Ouisa Davis' commentary": the apostrophe of a plural possessive is read as punctuation.
+    if (it.t === 'p' && (it.text === "'" || it.text === '’') && it.s === items[k - 1]?.e && isWord(items[k - 1]) && /s$/i.test(items[k - 1].text) && k - 1 >= from) {
+      let a = k - 1;
+      while (a - 1 >= from && isWord(items[a - 1]) && j - a < MAX_SPEAKER_WORDS && !lex.trim.has(items[a - 1].low) && !lex.determiners.has(items[a - 1].low)) a--;
+      return [a, k - 1];
+    }
     if (!isWord(it)) break;
     if (lex.possessives.has(it.low)) return [k, k];
     if (/['’]s$|s['’]$/.test(it.text)) {
@@ -205,7 +275,11 @@ export function resolve(lex: SpacedLexicon, items: readonly Item[], c: CueMatch,
   // Words after a cue are its speaker only in an inversion ("said Smith"): never after a
   // participle ("saying her foot was") or a verb whose object is the listener ("told reporters").
   const inverts = !lex.objectVerbs.has(items[c.last].low) && !(lex.lang === 'en' && items[c.last].low.endsWith('ing'));
-  const speaker = wordsBefore(lex, items, c.first, from) ?? (inverts ? wordsAfter(lex, items, c.last, to) : undefined) ??
+  // "Name, director of …, said parents want …": the subject opens the clause, before the appositive.
+  let appositive = items[c.first - 1]?.text === ',' ? tailSubject(lex, items, from, c.first) : undefined;
+  // Only a name of two words or more ("One after another, …, declared" has none).
+  if (appositive && appositive[1] === appositive[0] && !lex.pronouns.has(items[appositive[0]].low)) appositive = undefined;
+  const speaker = wordsBefore(lex, items, c.first, from) ?? appositive ?? (inverts ? wordsAfter(lex, items, c.last, to) : undefined) ??
     (before === 'cue-after' ? tailSubject(lex, items, from, c.first) : guess ? nearestNameBefore(lex, items, c.first, from) : undefined);
   if (speaker) return { via, cue, speaker };
   return lex.proDrop && c.kind === 'verb' ? { via, cue } : undefined;
@@ -220,7 +294,10 @@ export function findInSentence(lex: SpacedLexicon, s: SentenceUnit, qi: number):
   while (tailEnd < items.length && (items[tailEnd].t !== 'q' || minor(items[tailEnd])) && !CLAUSE_BREAK.has(items[tailEnd].text)) tailEnd++;
   let words = 0;
   let tail: Hit | undefined;
-  for (let j = qi + 1; j < tailEnd && words < TAIL_WINDOW; j++) {
+  // `"…," Leonard E. Burman, director of the centrist … Center, said`: a long appositive between
+  // the speaker's name and the cue. The window stretches to the comma that closes it.
+  const window = appositiveEnd(lex, items, qi, tailEnd);
+  for (let j = qi + 1; j < tailEnd && words < window; j++) {
     if (!isWord(items[j])) {
       if (j === qi + 1 || (j === qi + 2 && !isWord(items[qi + 1]))) {
         const dash = items[j].text;
@@ -236,6 +313,8 @@ export function findInSentence(lex: SpacedLexicon, s: SentenceUnit, qi: number):
     // inside a complement or a subordinate clause is not the quote's attribution.
     if (COMPLEMENT.has(items[j].low) || SUBORDINATE.has(items[j].low)) break;
     const c = cueAt(lex, items, j, tailEnd);
+    // "…," at a news conference announcing that: a participle is no finite "X said".
+    if (c && c.kind === 'verb' && lex.lang === 'en' && items[c.last].low.endsWith('ing')) { j = c.last; continue; }
     if (c) {
       tail = resolve(lex, items, c, qi + 1, tailEnd, 'cue-after');
       if (tail) break;
@@ -253,14 +332,107 @@ export function findInSentence(lex: SpacedLexicon, s: SentenceUnit, qi: number):
   for (let j = qi - 1; j >= leadStart; j--) {
     if (isWord(items[j])) wordsBetween++;
     const c = cueAt(lex, items, j, qi);
-    if (!c || (c.kind === 'noun' && wordsBetween > 4)) continue;
+    // A speech noun attributes what is next to it, or a quote inside its content clause ("its
+    // prediction that Trump would be "the healthiest …"").
+    if (!c || (c.kind === 'noun' && wordsBetween > 4 && !(COMPLEMENT.has(items[c.last + 1]?.low ?? '') && wordsBetween <= 10 && isWord(items[qi - 1])))) continue;
     const hit = resolve(lex, items, c, leadStart, qi, 'cue-before');
-    if (hit) return { ...hit, direct: handsOver(lex, items, Math.max(c.last, hit.speaker?.[1] ?? 0), qi) };
+    if (!hit) continue;
+    const end = Math.max(c.last, hit.speaker?.[1] ?? 0);
+    const direct = handsOver(lex, items, end, qi);
+    // `X said he was stiffed after …, "Maybe …"`: a cue whose own clause has content does not
+    // attribute a whole quoted sentence set off by a comma (that one had its own "he said").
+    if (!direct && c.kind !== 'according' && c.kind !== 'noun' && setOff(lex, items, qi) && sentenceQuote(items[qi]) &&
+      (c.kind === 'naming' || ownContent(lex, items, end, qi - 1) || subordinate(items, leadStart, c.first, qi))) break;
+    return { ...hit, direct };
   }
-  const interview = interviewLabel(lex, items, qi);
+  const participle = participleOpener(lex, items, qi);
+  if (participle) return participle;
+  const interview = interviewLabel(lex, items, qi) ?? colonLead(lex, items, leadStart, qi);
   if (interview) return { ...interview, direct: true };
   return tail;
 }
+
+/**
+ * The tail's word window: TAIL_WINDOW, or up to APPOSITIVE_WINDOW when the tail opens with a
+ * name and a comma and a later comma is followed by a cue (`"…," Name, a long description, said`).
+ */
+function appositiveEnd(lex: SpacedLexicon, items: readonly Item[], qi: number, tailEnd: number): number {
+  let k = qi + 1;
+  if (items[k]?.text === ',') k++;
+  if (!isWord(items[k]) || !lex.cased || !upper(items[k].text) || lex.stops.has(items[k].low)) return TAIL_WINDOW;
+  let words = 0;
+  let afterName = false;
+  for (; k < tailEnd && words < APPOSITIVE_WINDOW; k++) {
+    const it = items[k];
+    if (it.t === 'w') { words++; continue; }
+    if (it.text !== ',') continue;
+    if (!afterName) { afterName = true; continue; }
+    const next = items[k + 1];
+    if (isWord(next) && cueAt(lex, items, k + 1, tailEnd)?.kind === 'verb') return Math.max(TAIL_WINDOW, words + 2);
+  }
+  return TAIL_WINDOW;
+}
+const APPOSITIVE_WINDOW = 40;
+
+/** A quotation that is a whole capitalised sentence or utterance. */
+function sentenceQuote(it: Item): boolean {
+  const inner = it.text.slice(1).replace(/[\s"'“”‘’«»]+$/u, '');
+  return /^\P{L}*\p{Lu}/u.test(inner) && /[.!?,…]$/.test(inner) && inner.split(/\s+/).length >= 3;
+}
+
+/** The quote is set off by a comma or a dash, not the complement of "because," or "that,". */
+function setOff(lex: SpacedLexicon, items: readonly Item[], qi: number): boolean {
+  const p = items[qi - 1];
+  if (!p || p.t !== 'p' || !(p.text === ',' || DASHES.has(p.text))) return false;
+  const w = items[qi - 2];
+  return !(isWord(w) && (COMPLEMENT.has(w.low) || SUBORDINATE.has(w.low)));
+}
+const DASHES = new Set(['—', '–', '―', '-']);
+
+/** `When terrorists are revealed as …, [someone calls] them "…"`: the cue sits in a subordinate clause closed before the quote. */
+function subordinate(items: readonly Item[], from: number, cue: number, qi: number): boolean {
+  let opened = false;
+  for (let k = from; k < cue; k++) if (isWord(items[k]) && SUBORDINATE.has(items[k].low)) opened = true;
+  if (!opened) return false;
+  for (let k = cue + 1; k < qi - 1; k++) if (items[k].text === ',') return true;
+  return false;
+}
+
+/** Words from `from` (exclusive) to `to` (exclusive) that make a clause of their own. */
+function ownContent(lex: SpacedLexicon, items: readonly Item[], from: number, to: number): boolean {
+  let words = 0;
+  for (let k = from + 1; k < to; k++) {
+    const it = items[k];
+    if (!isWord(it)) continue;
+    if (words === 0 && (lex.pronouns.has(it.low) && it.low !== 'it' && it.low !== 'you')) return true;
+    if (COMPLEMENT.has(it.low) || SUBORDINATE.has(it.low)) return true;
+    words++;
+  }
+  return words > 10;
+}
+
+/**
+ * "After saying her foot was "so swollen …," she was …": a sentence opening with a participle of
+ * saying (after an optional preposition) is spoken by the subject of its main clause.
+ */
+function participleOpener(lex: SpacedLexicon, items: readonly Item[], qi: number): Hit | undefined {
+  if (lex.lang !== 'en') return undefined;
+  let j = 0;
+  if (isWord(items[0]) && PARTICIPLE_LEAD.has(items[0].low)) j = 1;
+  const c = cueAt(lex, items, j, qi);
+  if (!c || c.kind !== 'verb' || !items[c.last].low.endsWith('ing') || c.last >= qi) return undefined;
+  for (let k = c.last + 1; k < items.length - 1; k++) {
+    const comma = items[k].t === 'p' ? items[k].text === ',' : items[k].t === 'q' && /,\s*\S$/.test(items[k].text);
+    if (!comma) continue;
+    const who = items[k + 1];
+    if (!isWord(who) || !looksLikeName(lex, who) || lex.stops.has(who.low) || k + 1 <= qi) continue;
+    let b = k + 1;
+    while (b + 1 < items.length && isWord(items[b + 1]) && lex.cased && upper(items[b + 1].text) && b - k < MAX_SPEAKER_WORDS) b++;
+    return { via: 'cue-before', cue: [c.first, c.last], speaker: [k + 1, b], direct: false };
+  }
+  return undefined;
+}
+const PARTICIPLE_LEAD = new Set(['after', 'before', 'while', 'when', 'upon', 'on']);
 
 /** Only punctuation (or "that") between the end of the attribution and the quote. */
 function handsOver(lex: SpacedLexicon, items: readonly Item[], from: number, qi: number): boolean {
@@ -273,6 +445,28 @@ export function minor(it: Item): boolean {
   return it.text.length < 40 && !/[.!?,]['"’”»]?\s*.$/.test(it.text) && it.text.split(/\s+/).length <= 3;
 }
 
+/**
+ * `Elizabeth Warren Hammers Wells Fargo CEO: "…"`, `A lesson from Loretta Lynch: "…"`: a short
+ * lead that names someone (two or more capitalised words in a row) hands the quote over with a
+ * colon, as headlines and labels do. `this finding: "…"` names nobody.
+ */
+function colonLead(lex: SpacedLexicon, items: readonly Item[], from: number, qi: number): Hit | undefined {
+  if (!lex.cased || qi < 3 || items[qi - 1].text !== ':' || from !== 0) return undefined;
+  let words = 0;
+  let best: Span | undefined;
+  for (let k = 0; k < qi - 1; k++) {
+    if (items[k].t === 'q') return undefined;
+    if (!isWord(items[k])) continue;
+    if (++words > 12) return undefined;
+    if (k > 0 && upper(items[k].text) && isWord(items[k - 1]) && upper(items[k - 1].text) && !lex.determiners.has(items[k - 1].low)) {
+      let a = k - 1;
+      while (a - 1 >= 0 && isWord(items[a - 1]) && upper(items[a - 1].text) && !lex.determiners.has(items[a - 1].low)) a--;
+      best = [a, k];
+    }
+  }
+  return best && { via: 'interview', speaker: best };
+}
+
 /** `Smith: "…"`, `Q: "…"`: one to five name-like words and a colon open the sentence. */
 function interviewLabel(lex: SpacedLexicon, items: readonly Item[], qi: number): Hit | undefined {
   if (qi < 2 || items[qi - 1].text !== ':' || qi - 1 > 5) return undefined;
@@ -283,6 +477,6 @@ function interviewLabel(lex: SpacedLexicon, items: readonly Item[], qi: number):
   return { via: 'interview', speaker: [0, qi - 2] };
 }
 
-export const SUBORDINATE = new Set(['when', 'while', 'because', 'although', 'though', 'unless', 'until', 'despite', 'whereas',
+export const SUBORDINATE = new Set(['when', 'while', 'because', 'before', 'after', 'although', 'though', 'unless', 'until', 'despite', 'whereas',
   'quand', 'lorsque', 'parce', 'bien', 'malgré', 'ketika', 'saat', 'karena', 'meskipun', 'walaupun', 'عندما', 'لان', 'رغم']);
 export const COMPLEMENT = new Set(['that', 'que', "qu'", 'bahwa', 'أن', 'ان', 'if', 'whether', 'how', 'why', 'what']);

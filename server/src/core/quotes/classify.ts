@@ -59,7 +59,8 @@ export function classifySpaced(lex: SpacedLexicon, family: QuoteFamily, content:
   const leadWords = items.slice(0, qi).some((it) => it.t === 'w');
   const colon = prev?.t === 'p' && prev.text === ':';
   const cueNext = cueAround(lex, items, qi);
-  const titled = lex.cased && n <= 8 && titleCase(inner);
+  // A title has no sentence break inside ("The Donald. Big Daddy." is two utterances).
+  const titled = lex.cased && n <= 8 && titleCase(inner) && !/[.!?]\s+\S/.test(inner);
   if (colon) return { kind: 'speech', reason: 'introduced by a colon' };
   if (cueNext) return { kind: 'speech', reason: 'next to a verb of saying' };
   // American style puts the full stop inside even after a fragment ("to “keep it under wraps.”"):

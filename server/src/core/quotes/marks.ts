@@ -90,6 +90,10 @@ export function pairQuotes(blocks: readonly ProseBlock[]): PairResult {
       }
       pending = undefined;
     }
+    // Most paragraphs of a draft have no quotation mark at all: one search, and on.
+    MARK.lastIndex = i;
+    const firstMark = MARK.exec(text);
+    if (!firstMark && !stack.length) continue;
 
     const open = (at: number, mark: string) => {
       const parent = stack.length ? stack[stack.length - 1].q : undefined;
@@ -115,8 +119,7 @@ export function pairQuotes(blocks: readonly ProseBlock[]): PairResult {
     };
 
     // Jump from mark to mark: most characters of a draft are not quotation marks.
-    MARK.lastIndex = i;
-    for (let m = MARK.exec(text); m; m = MARK.exec(text)) {
+    for (let m = firstMark; m; m = MARK.exec(text)) {
       i = m.index;
       const ch = m[0];
       const prev = i > 0 ? text[i - 1] : undefined;

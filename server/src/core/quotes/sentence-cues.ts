@@ -60,6 +60,9 @@ export function introduction(lex: SpacedLexicon, s: SentenceUnit, appositive = f
   for (let j = 0; j < end; j++) {
     const c = cueAt(lex, items, j, end);
     if (!c) continue;
+    // "He didn't suggest retaliation.": a denied cue hands nothing over.
+    const before = items[c.first - 1];
+    if (isWord(before) && (before.low === 'not' || before.low === 'never' || before.low.endsWith("n't"))) { j = c.last; continue; }
     const hit = c.kind === 'noun' ? resolve(lex, items, c, 0, colon ? end : end, 'previous-sentence') : resolve(lex, items, c, 0, end, 'previous-sentence');
     if (!hit?.speaker) { j = c.last; continue; }
     if (colon) return hit;

@@ -121,18 +121,34 @@ export function lastBefore(list: readonly SpeakerCandidate[], offset: number): s
 export function titledMentions(lex: Lexicon, text: string, toSource: (i: number) => number): Mention[] {
   if (lex.cjk || !lex.cased) return [];
   const out: Mention[] = [];
-  const words = [...text.matchAll(WORD)];
-  for (let i = 0; i < words.length - 1; i++) {
-    const w = words[i][0];
-    if (!lex.titles.has(w.toLowerCase().replace(/\.$/, '')) || !/^\p{Lu}/u.test(w)) continue;
+  // One pass with a sticky cursor: only a capitalised word is looked up, and only a title starts
+  // a run (most words of a draft are neither).
+  const re = TITLE_WORD;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const w = m[0];
+    if (!upperInitial(w) || !lex.titles.has(w.toLowerCase().replace(/\.$/, ''))) continue;
+    const resume = re.lastIndex;
     const run: string[] = [];
-    let k = i + 1;
-    const gapOk = (a: RegExpMatchArray, b: RegExpMatchArray) => /^[\s.]*$/.test(text.slice(a.index! + a[0].length, b.index));
-    while (k < words.length && run.length < 4 && /^\p{Lu}/u.test(words[k][0]) && gapOk(words[k - 1], words[k]) && !lex.titles.has(words[k][0].toLowerCase())) {
-      run.push(words[k][0].replace(/['’]s$/, ''));
-      if (words[k++][0] !== run[run.length - 1]) break; // a possessive ends the name
+    let first = -1;
+    let gapFrom = resume;
+    for (let n = re.exec(text); n && run.length < 4; n = re.exec(text)) {
+      const v = n[0];
+      if (!upperInitial(v) || !/^[\s.]*$/.test(text.slice(gapFrom, n.index)) || lex.titles.has(v.toLowerCase())) break;
+      if (first < 0) first = n.index;
+      const bare = v.replace(/['’]s$/, '');
+      run.push(bare);
+      gapFrom = re.lastIndex;
+      if (bare !== v) break; // a possessive ends the name
     }
-    if (run.length) out.push({ at: toSource(words[i + 1].index!), text: run.join(' '), titled: true, speaking: false });
+    if (run.length) out.push({ at: toSource(first), text: run.join(' '), titled: true, speaking: false });
+    re.lastIndex = resume;
   }
   return out;
+}
+const TITLE_WORD = new RegExp(WORD.source, 'gu');
+function upperInitial(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w);
 }
