@@ -40,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('copydesk.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('copydesk.addToLedger', () => addSelectionToLedger()),
+    vscode.commands.registerCommand('copydesk.reviewAll', () => reviewAll()),
+    vscode.commands.registerCommand('copydesk.showReview', (uri?: string) => showReview(uri)),
     vscode.languages.onDidChangeDiagnostics(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
   );
@@ -51,6 +53,52 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }));
   await client.start();
   status.update();
+}
+
+/** "Review all drafts": every draft in every workspace folder, into the Problems panel. */
+async function reviewAll(): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file') ?? [];
+  if (!client || folders.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copydesk: open a folder to review its drafts.'));
+    return;
+  }
+  const c = client;
+  const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Copydesk: reviewing drafts') }, async (progress) => {
+    let last = 0;
+    const listener = c.onNotification('copydesk/reviewProgress', (p: { done: number; total: number }) => {
+      progress.report({ message: `${p.done} / ${p.total}`, increment: ((p.done - last) / Math.max(1, p.total)) * 100 });
+      last = p.done;
+    });
+    try {
+      return await c.sendRequest('workspace/executeCommand', { command: 'copydesk.server.reviewWorkspace', arguments: [folders.map((f) => f.uri.toString())] }) as
+        { files: number; ready: number; blocked: number; errors: number; warnings: number };
+    } finally {
+      listener.dispose();
+    }
+  });
+  const text = summary.blocked
+    ? vscode.l10n.t('Copydesk reviewed {0} drafts: {1} ready, {2} with blockers ({3} errors, {4} warnings).', summary.files, summary.ready, summary.blocked, summary.errors, summary.warnings)
+    : vscode.l10n.t('Copydesk reviewed {0} drafts: all ready to publish ({1} warnings to review).', summary.files, summary.warnings);
+  const show = vscode.l10n.t('Show Problems');
+  if (await vscode.window.showInformationMessage(text, show) === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+/** "Show review" (the summary lens): the draft's findings, most serious first; pick one to go there. */
+async function showReview(uri?: string): Promise<void> {
+  const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
+  if (!target) return;
+  const order = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint];
+  const findings = vscode.languages.getDiagnostics(target).filter((d) => d.source === 'copydesk')
+    .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.range.start.compareTo(b.range.start));
+  const icon = ['$(error)', '$(warning)', '$(info)', '$(info)'];
+  const pick = await vscode.window.showQuickPick(
+    findings.map((d) => ({ label: `${icon[d.severity]} ${d.message}`, description: `${String(typeof d.code === 'object' ? d.code.value : d.code)} · ${vscode.l10n.t('line {0}', d.range.start.line + 1)}`, d })),
+    { title: findings.length ? vscode.l10n.t('Copydesk review: {0} findings', findings.length) : vscode.l10n.t('Copydesk review: nothing to fix, ready to publish'), placeHolder: vscode.l10n.t('Pick a finding to go to it') },
+  );
+  if (!pick) return;
+  const editor = await vscode.window.showTextDocument(target);
+  editor.selection = new vscode.Selection(pick.d.range.start, pick.d.range.end);
+  editor.revealRange(pick.d.range, vscode.TextEditorRevealType.InCenter);
 }
 
 /** "Add selection to the corrections ledger": the selected words become a claim, the writer gives the correction. */

@@ -13,6 +13,7 @@ import { ProjectCache } from './projects.js';
 import { refreshAnnotations, registerFeatures } from './features/index.js';
 import { packageRootUrl } from '../node/package-root.js';
 import { CONFIG_FILE_NAMES, DEFAULT_LEDGER } from '../core/config.js';
+import { REVIEW_COMMAND, WorkspaceReview } from './review.js';
 import { ADD_TO_LEDGER_COMMAND, addToLedger, type AddToLedgerArgs } from './ledger-command.js';
 
 export const FIX_ALL_COMMAND = 'copydesk.server.fixAll';
@@ -51,7 +52,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [FIX_ALL_COMMAND, ADD_TO_LEDGER_COMMAND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND, ADD_TO_LEDGER_COMMAND, REVIEW_COMMAND] },
         ...featureCapabilities,
         ...(pullMode ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -147,11 +148,16 @@ export function startServer(connection: Connection): void {
   };
 
   documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidOpen((e) => {
+    // The open draft's pulled diagnostics replace what a workspace review pushed for it.
+    if (pullMode && review.isReviewed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
   documents.onDidClose((e) => {
     results.delete(e.document.uri);
     relinters.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
-    if (!pullMode) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (review.isReviewed(e.document.uri)) void review.rerun();
+    else if (!pullMode) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(async (params) => {
@@ -172,6 +178,7 @@ export function startServer(connection: Connection): void {
     if (!relevant) return;
     projects.clear();
     relintAll();
+    void review.rerun();
   });
 
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
@@ -198,7 +205,13 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
+  const review = new WorkspaceReview(connection, documents, (uri) => projects.forDocument(uri), (findings) => findings.map((f) => toDiagnostic(f, baseUrl)), () => locale);
+
   connection.onExecuteCommand(async (params) => {
+    if (params.command === REVIEW_COMMAND) {
+      const folders = (params.arguments?.[0] as string[] | undefined) ?? workspaceFolders;
+      return review.run(folders.map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f)));
+    }
     if (params.command === ADD_TO_LEDGER_COMMAND) {
       const args = params.arguments?.[0] as AddToLedgerArgs;
       const result = await addToLedger(args, projects.forDocument(args.uri), workspaceFolders, documents, connection);
