@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDraft } from '../../server/src/core/parse.js';
 import { lint } from '../../server/src/core/engine.js';
+import { applyEdits } from '../../server/src/core/fixes.js';
 import { parseSuppressions, suppressionFor, suppressionInsertion } from '../../server/src/core/suppressions.js';
 import type { DraftKind } from '../../server/src/core/document.js';
 
@@ -50,6 +51,21 @@ describe('suppressions: comments', () => {
     const hit = (rule: string, at: string) => suppressionFor(suppressions, rule, text.indexOf(at)) !== undefined;
     assert.deepEqual([hit('corrected-claim', 'A.'), hit('unattributed-quote', 'A.')], [true, true]);
     assert.deepEqual([hit('corrected-claim', 'B.'), hit('unattributed-quote', 'B.'), hit('translation-disclaimer', 'B.')], [false, true, true]);
+  });
+
+  it('reports a comment that silences nothing, with a fix that removes it (own line or inline)', () => {
+    const own = '# Title\n\n<!-- copydesk-disable-next-line unattributed-quote -- term -->\nThe weather was fine.\n';
+    const [f] = lint({ text: own, kind: 'markdown' }).findings;
+    assert.deepEqual([f.rule, f.severity], ['suppression', 'info']);
+    assert.match(f.message, /silences nothing: there is no unattributed-quote finding/);
+    assert.equal(applyEdits(own, f.fixes[0].edits), '# Title\n\nThe weather was fine.\n');
+    const inline = 'First line of a paragraph <!-- copydesk-disable-next-line unattributed-quote -- term -->\nsecond line.\n';
+    const [g] = lint({ text: inline, kind: 'markdown' }).findings;
+    assert.equal(applyEdits(inline, g.fixes[0].edits), 'First line of a paragraph\nsecond line.\n');
+    // A used suppression, or one for a rule that did not run, is not reported.
+    const used = '<!-- copydesk-disable-next-line unattributed-quote -- term -->\n"We will not leave until the work is done and the river is clean."\n';
+    assert.deepEqual(lint({ text: used, kind: 'markdown' }).findings, []);
+    assert.deepEqual(lint({ text: own, kind: 'markdown', only: ['suppression', 'translation-disclaimer'] }).findings, []);
   });
 
   it('reports an unknown rule id, and still honours the known ones in the same comment', () => {

@@ -2,7 +2,7 @@ import { parseDraft } from './parse.js';
 import type { DraftDocument, DraftKind } from './document.js';
 import { effectiveSeverity, emptyConfig, type ResolvedConfig } from './config.js';
 import type { Ledger } from './ledger/types.js';
-import { translator, type Translate } from './l10n.js';
+import { relocalize, translator, type Translate } from './l10n.js';
 import { DEFAULT_MAX_CHARS, looksBinary } from './limits.js';
 import { LineIndex } from './line-index.js';
 import { claimPrefilter } from './ledger/prefilter.js';
@@ -99,9 +99,9 @@ function lintParsed(input: LintInput, document: DraftDocument, config: ResolvedC
   const [frontMatterRule, suppressionRule] = ENGINE_RULES;
   const fmSeverity = severityOf(frontMatterRule);
   if (fmSeverity !== 'off' && wanted(frontMatterRule.id)) {
-    for (const p of document.frontMatter?.problems ?? []) push(frontMatterRule, fmSeverity, { start: p.start, end: p.end, message: t(p.message) });
+    for (const p of document.frontMatter?.problems ?? []) push(frontMatterRule, fmSeverity, { start: p.start, end: p.end, message: relocalize(t.locale, p.message) });
   }
-  const { suppressions, problems } = parseSuppressions(document, known);
+  const { suppressions, problems } = parseSuppressions(document, known, t);
   const supSeverity = severityOf(suppressionRule);
   if (supSeverity !== 'off' && wanted(suppressionRule.id)) for (const p of problems) push(suppressionRule, supSeverity, p);
 
@@ -119,6 +119,37 @@ function lintParsed(input: LintInput, document: DraftDocument, config: ResolvedC
       },
     });
   }
+  // A suppression that silenced nothing although its rules ran is stale: say so, with a fix that removes it.
+  if (supSeverity !== 'off' && wanted(suppressionRule.id)) {
+    const ran = (id: string) => severityOf({ id, defaultSeverity: 'warning' }) !== 'off' && wanted(id) && rules.some((r) => r.id === id);
+    const byComment = new Map<number, typeof suppressions>();
+    for (const sup of suppressions) byComment.set(sup.comment.start, [...(byComment.get(sup.comment.start) ?? []), sup]);
+    for (const group of byComment.values()) {
+      const ids = group.flatMap((g) => (g.rules === 'all' ? rules.map((r) => r.id) : g.rules));
+      if (group.some((g) => g.used) || !ids.every(ran)) continue;
+      const { comment } = group[0];
+      push(suppressionRule, 'info', {
+        start: comment.start, end: comment.end, severity: 'info',
+        message: t('This Copydesk comment silences nothing: there is no {0} finding where it applies. Remove it, so it cannot hide a future problem.', group[0].rules === 'all' ? t('Copydesk') : ids.join(', ')),
+        fixes: [{ title: t('Remove the unused Copydesk comment'), isPreferred: true, edits: [commentRemoval(document.text, comment.start, comment.end)] }],
+      });
+    }
+  }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return { document, findings };
+}
+
+/** The edit removing a comment: its whole line when it stands alone, else the comment and the space before it. */
+function commentRemoval(text: string, start: number, end: number): { start: number; end: number; newText: string } {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  let lineEnd = end;
+  while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
+  const before = text.slice(lineStart, start);
+  if (/^[ \t]*(?:>[ \t]?)*$/.test(before) && (lineEnd === text.length || text[lineEnd] === '\n' || text[lineEnd] === '\r')) {
+    const breakLen = text.startsWith('\r\n', lineEnd) ? 2 : lineEnd < text.length ? 1 : 0;
+    return { start: lineStart, end: lineEnd + breakLen, newText: '' };
+  }
+  let from = start;
+  while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+  return { start: from, end, newText: '' };
 }
