@@ -1,6 +1,7 @@
 import { emptyConfig, resolveConfig, type ConfigHost } from '../core/config.js';
 import { crossFileDuplicates, parseLedger } from '../core/ledger/parse.js';
 import type { Ledger } from '../core/ledger/types.js';
+import { localize } from '../core/l10n.js';
 import type { Project } from '../node/project.js';
 import { PrefetchedHost, uriDirname } from './uri-host.js';
 
@@ -22,7 +23,7 @@ export function loadProjectFrom(draftUri: string, host: ConfigHost, stopAt?: str
   for (const file of config.ledger) {
     const text = host.readFile(file);
     if (text === undefined) {
-      problems.push({ path: config.files[0] ?? file, line: 0, character: 0, message: `ledger: cannot read "${file}"` });
+      problems.push({ path: config.files[0] ?? file, line: 0, character: 0, message: localize('ledger: cannot read "{0}"', file) });
       continue;
     }
     const parsed = parseLedger(text, file);
@@ -56,7 +57,7 @@ export class WebProjects {
     let project = this.byFolder.get(folder);
     if (!project) {
       project = this.load(uri).catch((err: Error) => ({
-        ...NO_PROJECT, problems: [{ path: uri, line: 0, character: 0, message: `Copydesk could not load its configuration: ${err.message}` }],
+        ...NO_PROJECT, problems: [{ path: uri, line: 0, character: 0, message: localize('Copydesk could not load its configuration: {0}', err.message) }],
       }));
       this.byFolder.set(folder, project);
       // A load that a clear() overtook must not put its stale project back.

@@ -12,6 +12,8 @@ import { FIX_ALL_KIND, fixAllAction, quickFixes } from '../lsp/code-actions.js';
 import { registerFeatures } from '../lsp/features/index.js';
 import { READ_FILES_REQUEST, WebProjects, type ReadFilesParams, type ReadFilesResult } from './project.js';
 import { uriPath } from './uri-host.js';
+import { relocalize, translator } from '../core/l10n.js';
+import '../core/l10n-bundles.js';
 
 export const FIX_ALL_COMMAND = 'copydesk.server.fixAll';
 
@@ -132,7 +134,7 @@ export function startWebServer(connection: Connection): void {
     for (const uri of publishedProblemUris) if (!byUri.has(uri)) byUri.set(uri, []);
     for (const p of projects.problemsList()) {
       const list = byUri.get(p.path) ?? [];
-      list.push({ range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } }, severity: 1, source: 'copydesk', code: 'configuration', message: p.message });
+      list.push({ range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } }, severity: 1, source: 'copydesk', code: 'configuration', message: relocalize(locale, p.message) });
       byUri.set(p.path, list);
     }
     for (const [uri, diagnostics] of byUri) {
@@ -200,17 +202,17 @@ export function startWebServer(connection: Connection): void {
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
     const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
     const result = await analyse(doc);
-    if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, params.context.diagnostics));
+    if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, params.context.diagnostics, translator(locale)));
     if (result && wantsQuickFix) {
       const rules = new Set(params.context.diagnostics.filter((d) => d.source === 'copydesk').map((d) => String(d.code)));
       for (const rule of rules) {
         const count = result.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.isPreferred)).length;
-        const action = count > 1 ? fixAllAction(doc, result.findings, relint(doc.uri), rule) : undefined;
+        const action = count > 1 ? fixAllAction(doc, result.findings, relint(doc.uri), rule, translator(locale)) : undefined;
         if (action) actions.push(action);
       }
     }
     if (result && wantsFixAll) {
-      const action = fixAllAction(doc, result.findings, relint(doc.uri));
+      const action = fixAllAction(doc, result.findings, relint(doc.uri), undefined, translator(locale));
       if (action) actions.push(action);
     }
     return actions;
@@ -222,12 +224,13 @@ export function startWebServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const result = await analyse(doc);
-    const action = result && fixAllAction(doc, result.findings, relint(doc.uri));
-    if (action?.edit) await connection.workspace.applyEdit({ label: 'Copydesk: fix all', edit: action.edit });
+    const action = result && fixAllAction(doc, result.findings, relint(doc.uri), undefined, translator(locale));
+    const t = translator(locale);
+    if (action?.edit) await connection.workspace.applyEdit({ label: t('Copydesk: fix all'), edit: action.edit });
   });
 
   // The base URL arrives with initialize, after the features register: hand them a live view.
-  featureCapabilities = registerFeatures({ connection, documents, analyse, settingsFor, get packageBaseUrl() { return baseUrl; } });
+  featureCapabilities = registerFeatures({ connection, documents, analyse, settingsFor, get packageBaseUrl() { return baseUrl; }, locale: () => locale });
   documents.listen(connection);
   connection.listen();
 }

@@ -13,6 +13,8 @@ import { checkFiles, workerCount } from './pool.js';
 import { progressBar } from './progress.js';
 import { plural, summarise, type FileReport } from './report.js';
 import { VERSION } from './version.js';
+import { relocalize, translator } from '../core/l10n.js';
+import '../core/l10n-bundles.js';
 
 export interface Io { stdout(s: string): void; stderr(s: string): void }
 
@@ -44,7 +46,7 @@ export async function runCheck(options: CheckOptions, io: Io, { cwd, env, worker
     if (seen.has(dirname(file))) continue;
     seen.add(dirname(file));
     const project = projects.get(file);
-    for (const p of project.problems) configErrors.add(`${displayPath(p.path, cwd)}:${p.line + 1}: ${p.message}`);
+    for (const p of project.problems) configErrors.add(`${displayPath(p.path, cwd)}:${p.line + 1}: ${relocalize(options.locale, p.message)}`);
   }
   if (configErrors.size) {
     io.stderr([...configErrors].map((e) => `${e}\n`).join(''));
@@ -67,11 +69,12 @@ export async function runCheck(options: CheckOptions, io: Io, { cwd, env, worker
   const all = summarise(reports);
   if (options.quiet) reports = reports.map(errorsOnly);
   const packageBaseUrl = packageRootUrl();
-  const text = format(options.format, reports, { color: options.color, cwd, version: VERSION, rules: rulesMeta(packageBaseUrl), packageBaseUrl });
+  const text = format(options.format, reports, { color: options.color, cwd, version: VERSION, rules: rulesMeta(packageBaseUrl), packageBaseUrl, locale: options.locale });
   if (options.fix === 'dry-run') {
     // The diff is the output (it can be piped to a file and applied); the report goes to --output.
     io.stdout(reports.map((r) => r.diff ?? '').join(''));
-    if (!options.output) io.stderr(`${summaryLine(reports)} after fixes\n`);
+    const t = translator(options.locale);
+    if (!options.output) io.stderr(`${t('{0} after fixes', summaryLine(reports, t))}\n`);
   }
   if (options.output) {
     try { writeReport(options.output, text, cwd); } catch (err) {

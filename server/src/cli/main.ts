@@ -6,6 +6,7 @@ import { runInit } from './init.js';
 import { writeAtomically } from './lint-file.js';
 import { runLedgerImport } from './ledger-import.js';
 import { VERSION } from './version.js';
+import '../core/l10n-bundles.js';
 
 const USAGE = `Usage: copydesk <command> [options]
 

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { lintFile, ProjectCache, type LintJob } from './lint-file.js';
+import '../core/l10n-bundles.js';
 
 export interface WorkerRequest { id: number; files: string[] }
 export type WorkerResponse = { id: number; reports: import('./report.js').FileReport[] } | { id: number; error: string };

@@ -2,6 +2,7 @@ import { parseDocument, isNode, type Document } from 'yaml';
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from '../../../schemas/copydesk.schema.json' with { type: 'json' };
 import type { Severity, SeveritySetting } from './types.js';
+import { localize } from './l10n.js';
 
 /** What the engine needs from the outside world to find configuration; the core does no I/O. */
 export interface ConfigHost {
@@ -68,7 +69,7 @@ export function parseConfigText(text: string, path: string): { raw?: RawConfig; 
     return { line, character: offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1 };
   };
   for (const e of doc.errors) {
-    problems.push({ path, ...lineOf(e.pos[0]), message: `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}` });
+    problems.push({ path, ...lineOf(e.pos[0]), message: localize('not valid {0}: {1}', path.endsWith('.json') ? 'JSON' : 'YAML', e.message.split('\n')[0]) });
   }
   if (problems.length) return { problems };
   let value: unknown;
@@ -82,8 +83,8 @@ export function parseConfigText(text: string, path: string): { raw?: RawConfig; 
     if (e.propertyName) segments.push(e.propertyName);
     if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
     const node = nodeAt(doc, segments);
-    const where = segments.length ? segments.join('.') : 'the file';
-    problems.push({ path, ...lineOf(node?.range?.[0] ?? 0), message: `${where}: ${describe(e)}` });
+    const where = segments.length ? segments.join('.') : localize('the file');
+    problems.push({ path, ...lineOf(node?.range?.[0] ?? 0), message: localize('{0}: {1}', where, describe(e)) });
   }
   return { raw: problems.length ? undefined : (value as RawConfig), problems };
 }
@@ -133,16 +134,16 @@ function simplify(errors: SchemaError[]): SchemaError[] {
 function describe(e: SchemaError): string {
   if (e.propertyName) {
     return e.keyword === 'enum'
-      ? `unknown name "${e.propertyName}"; expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
-      : `"${e.propertyName}" is not a language tag such as "en", "id" or "zh-Hant"`;
+      ? localize('unknown name "{0}"; expected one of {1}', e.propertyName, (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', '))
+      : localize('"{0}" is not a language tag such as "en", "id" or "zh-Hant"', e.propertyName);
   }
   switch (e.keyword) {
-    case 'additionalProperties': return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'additionalProperties': return localize('unknown key "{0}"', (e.params as { additionalProperty: string }).additionalProperty);
     // Every pattern in the schema is a BCP-47 language tag.
-    case 'pattern': return 'must be a language tag such as "en", "id" or "zh-Hant"';
-    case 'enum': return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'oneOf': return 'has the wrong form (see the configuration reference)';
-    default: return e.message ?? 'is not valid';
+    case 'pattern': return localize('must be a language tag such as "en", "id" or "zh-Hant"');
+    case 'enum': return localize('must be one of {0}', (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', '));
+    case 'oneOf': return localize('has the wrong form (see the configuration reference)');
+    default: return e.message ?? localize('is not valid');
   }
 }
 
@@ -171,9 +172,9 @@ export function loadConfigFile(path: string, text: string, host: ConfigHost, see
     const parentPath = host.resolve(dir, raw.extends);
     const parentText = host.readFile(parentPath);
     if ([path, ...seen].includes(parentPath)) {
-      problems.push({ path, line: 0, character: 0, message: `extends: "${raw.extends}" makes a cycle` });
+      problems.push({ path, line: 0, character: 0, message: localize('extends: "{0}" makes a cycle', raw.extends) });
     } else if (parentText === undefined) {
-      problems.push({ path, line: 0, character: 0, message: `extends: cannot read "${raw.extends}"` });
+      problems.push({ path, line: 0, character: 0, message: localize('extends: cannot read "{0}"', raw.extends) });
     } else {
       const parent = loadConfigFile(parentPath, parentText, host, [path, ...seen]);
       problems.push(...parent.problems);

@@ -1,4 +1,5 @@
 import { parseDocument, isMap } from 'yaml';
+import { localize } from './l10n.js';
 
 export interface Problem {
   start: number;
@@ -38,16 +39,16 @@ export function parseFrontMatter(text: string, yamlStart: number, yamlEnd: numbe
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, t] = e.pos;
-    problems.push({ start: yamlStart + s, end: yamlStart + Math.max(t, s + 1), message: `Front matter is not valid YAML: ${firstLine(e.message)}` });
+    problems.push({ ...inside(text, yamlStart, yamlEnd, s, Math.max(t, s + 1)), message: localize('Front matter is not valid YAML: {0}', firstLine(e.message)) });
   }
   if (doc.errors.length === 0) {
     try {
       const value: unknown = doc.toJS({ maxAliasCount: 50 });
       if (value === null || value === undefined) data = {};
       else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
-      else problems.push({ start: yamlStart, end: Math.max(yamlEnd, yamlStart + 1), message: 'Front matter must be a set of "key: value" lines.' });
+      else problems.push({ start: yamlStart, end: Math.max(yamlEnd, yamlStart + 1), message: localize('Front matter must be a set of "key: value" lines.') });
     } catch (err) {
-      problems.push({ start: yamlStart, end: Math.max(yamlEnd, yamlStart + 1), message: `Front matter could not be read: ${firstLine(String((err as Error).message))}` });
+      problems.push({ start: yamlStart, end: Math.max(yamlEnd, yamlStart + 1), message: localize('Front matter could not be read: {0}', firstLine(String((err as Error).message))) });
     }
     if (isMap(doc.contents)) {
       for (const pair of doc.contents.items) {
@@ -58,6 +59,22 @@ export function parseFrontMatter(text: string, yamlStart: number, yamlEnd: numbe
     }
   }
   return { start: 0, end: blockEnd, data, problems, valueRanges };
+}
+
+/**
+ * A YAML error's span as absolute offsets inside the YAML block. The parser may point past the
+ * block's end (an unclosed quote: at the line break before the closing fence, even between a CRLF's
+ * \r and \n); such a span is moved back onto the block's last character.
+ */
+function inside(text: string, yamlStart: number, yamlEnd: number, s: number, t: number): { start: number; end: number } {
+  let start = Math.min(yamlStart + s, yamlEnd);
+  let end = Math.min(yamlStart + t, yamlEnd);
+  if (start === end && start > yamlStart) {
+    start--;
+    if (start > yamlStart && /[\uDC00-\uDFFF\n]/.test(text[start]) && /[\uD800-\uDBFF\r]/.test(text[start - 1])) start--;
+  }
+  if (end > start && end < text.length && /[\uDC00-\uDFFF\n]/.test(text[end]) && /[\uD800-\uDBFF\r]/.test(text[end - 1])) end++;
+  return { start, end };
 }
 
 function firstLine(s: string): string {

@@ -1,6 +1,7 @@
 import type { DraftDocument, DirectiveComment } from './document.js';
 import type { Report } from './types.js';
 import { lineBreakNear, lineStartOf } from './text-utils.js';
+import { english, type Translate } from './l10n.js';
 
 /**
  * Inline suppressions, as comments in the draft:
@@ -21,7 +22,7 @@ export interface Suppression {
 
 const DIRECTIVE = /^copydesk-(disable-next-line|disable|enable)\b\s*([\s\S]*)$/;
 
-export function parseSuppressions(doc: DraftDocument, knownRules: ReadonlySet<string>): { suppressions: Suppression[]; problems: Report[] } {
+export function parseSuppressions(doc: DraftDocument, knownRules: ReadonlySet<string>, t: Translate = english): { suppressions: Suppression[]; problems: Report[] } {
   const suppressions: Suppression[] = [];
   const problems: Report[] = [];
   const open = new Map<string, Suppression>(); // rule id or '*' → stretch being built
@@ -29,7 +30,7 @@ export function parseSuppressions(doc: DraftDocument, knownRules: ReadonlySet<st
     if (!comment.body.startsWith('copydesk-')) continue;
     const m = DIRECTIVE.exec(comment.body);
     if (!m) {
-      problems.push({ start: comment.start, end: comment.end, message: `Unknown Copydesk directive "${comment.body.split(/\s/)[0]}". Use copydesk-disable-next-line, copydesk-disable or copydesk-enable.` });
+      problems.push({ start: comment.start, end: comment.end, message: t('Unknown Copydesk directive "{0}". Use copydesk-disable-next-line, copydesk-disable or copydesk-enable.', comment.body.split(/\s/)[0]) });
       continue;
     }
     const [, kind, rest] = m;
@@ -38,7 +39,7 @@ export function parseSuppressions(doc: DraftDocument, knownRules: ReadonlySet<st
     const reason = sep >= 0 ? rest.slice(sep + 2).trim() || undefined : undefined;
     const unknown = list.filter((id) => !knownRules.has(id));
     if (unknown.length) {
-      problems.push({ start: comment.start, end: comment.end, message: `Unknown rule ${unknown.map((u) => `"${u}"`).join(', ')} in a Copydesk comment. Known rules: ${[...knownRules].join(', ')}.` });
+      problems.push({ start: comment.start, end: comment.end, message: t('Unknown rule {0} in a Copydesk comment. Known rules: {1}.', unknown.map((u) => `"${u}"`).join(', '), [...knownRules].join(', ')) });
     }
     const rules: string[] | 'all' = list.length ? list.filter((id) => knownRules.has(id)) : 'all';
     if (rules !== 'all' && rules.length === 0) continue;

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, type Project } from '../node/project.js';
 import { emptyConfig } from '../core/config.js';
+import { localize } from '../core/l10n.js';
 
 const NO_PROJECT: Project = { config: emptyConfig(), ledger: { entries: [], files: [] }, problems: [] };
 
@@ -20,7 +21,7 @@ export class ProjectCache {
       try {
         project = loadProject(path);
       } catch (err) {
-        project = { ...NO_PROJECT, problems: [{ path, line: 0, character: 0, message: `Copydesk could not load its configuration: ${(err as Error).message}` }] };
+        project = { ...NO_PROJECT, problems: [{ path, line: 0, character: 0, message: localize('Copydesk could not load its configuration: {0}', (err as Error).message) }] };
       }
       this.byFolder.set(folder, project);
     }

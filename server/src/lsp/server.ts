@@ -8,10 +8,12 @@ import { lint, type LintInput, type LintResult } from '../core/engine.js';
 import type { Finding } from '../core/types.js';
 import { DEFAULT_SETTINGS, readSettings, severityOverrides, type EditorSettings } from './settings.js';
 import { toDiagnostic } from './diagnostics.js';
-import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
+import { FIX_ALL_KIND, enableReasonPrompt, fixAllAction, quickFixes } from './code-actions.js';
 import { ProjectCache } from './projects.js';
 import { refreshAnnotations, registerFeatures } from './features/index.js';
 import { packageRootUrl } from '../node/package-root.js';
+import { relocalize, translator } from '../core/l10n.js';
+import '../core/l10n-bundles.js';
 import { CONFIG_FILE_NAMES, DEFAULT_LEDGER } from '../core/config.js';
 import { REVIEW_COMMAND, WorkspaceReview } from './review.js';
 import { ADD_TO_LEDGER_COMMAND, addToLedger, type AddToLedgerArgs } from './ledger-command.js';
@@ -38,7 +40,9 @@ export function startServer(connection: Connection): void {
     locale = params.locale;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     // In an untrusted workspace the client says so: use built-in defaults, read nothing from the folder.
-    projects.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    const init = params.initializationOptions as { trusted?: boolean; reasonPrompt?: boolean } | undefined;
+    projects.trusted = init?.trusted !== false;
+    enableReasonPrompt(init?.reasonPrompt === true);
     const caps = params.capabilities;
     pullMode = !!caps.textDocument?.diagnostic;
     refreshSupport = {
@@ -114,7 +118,7 @@ export function startServer(connection: Connection): void {
     for (const p of projects.problemsList()) {
       const uri = pathToFileURL(p.path).href;
       const list = byUri.get(uri) ?? [];
-      list.push({ range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } }, severity: 1, source: 'copydesk', code: 'configuration', message: p.message });
+      list.push({ range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } }, severity: 1, source: 'copydesk', code: 'configuration', message: relocalize(locale, p.message) });
       byUri.set(uri, list);
     }
     for (const [uri, diagnostics] of byUri) {
@@ -189,17 +193,17 @@ export function startServer(connection: Connection): void {
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
     const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
     const result = await analyse(doc);
-    if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, params.context.diagnostics));
+    if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, params.context.diagnostics, translator(locale)));
     if (result && wantsQuickFix) {
       const rules = new Set(params.context.diagnostics.filter((d) => d.source === 'copydesk').map((d) => String(d.code)));
       for (const rule of rules) {
         const count = result.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.isPreferred)).length;
-        const action = count > 1 ? fixAllAction(doc, result.findings, relint(doc.uri), rule) : undefined;
+        const action = count > 1 ? fixAllAction(doc, result.findings, relint(doc.uri), rule, translator(locale)) : undefined;
         if (action) actions.push(action);
       }
     }
     if (result && wantsFixAll) {
-      const action = fixAllAction(doc, result.findings, relint(doc.uri));
+      const action = fixAllAction(doc, result.findings, relint(doc.uri), undefined, translator(locale));
       if (action) actions.push(action);
     }
     return actions;
@@ -224,12 +228,13 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const result = await analyse(doc);
-    const action = result && fixAllAction(doc, result.findings, relint(doc.uri));
-    if (action?.edit) await connection.workspace.applyEdit({ label: 'Copydesk: fix all', edit: action.edit });
+    const action = result && fixAllAction(doc, result.findings, relint(doc.uri), undefined, translator(locale));
+    const t = translator(locale);
+    if (action?.edit) await connection.workspace.applyEdit({ label: t('Copydesk: fix all'), edit: action.edit });
   });
 
   featureCapabilities = registerFeatures({
-    connection, documents, analyse, settingsFor, packageBaseUrl: baseUrl,
+    connection, documents, analyse, settingsFor, packageBaseUrl: baseUrl, locale: () => locale,
     annotateOptions: (uri) => {
       const { config } = projects.forDocument(uri);
       return { templates: config.disclaimers, primaryLanguage: config.primaryLanguage };

@@ -1,7 +1,8 @@
-import { plural, summarise, type FileReport } from '../report.js';
+import { summarise, type FileReport } from '../report.js';
+import { english, type Translate } from '../../core/l10n.js';
 
 /** Human-readable: file, then line:col severity message rule, then a summary line. */
-export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+export function formatStylish(reports: readonly FileReport[], color: boolean, t: Translate = english): string {
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
   for (const r of reports) {
@@ -16,14 +17,17 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
     }
     out.push('');
   }
-  out.push(summaryLine(reports));
+  out.push(summaryLine(reports, t));
   return out.join('\n') + '\n';
 }
 
-export function summaryLine(reports: readonly FileReport[]): string {
+export function summaryLine(reports: readonly FileReport[], t: Translate = english): string {
   const s = summarise(reports);
   const total = s.errors + s.warnings + s.infos;
-  return total === 0
-    ? `✔ ${plural(s.files, 'draft')} checked, no problems`
-    : `${s.errors ? '✖' : '⚠'} ${plural(total, 'finding')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info) in ${plural(s.files, 'draft')}`;
+  const drafts = s.files === 1 ? t('{0} draft', 1) : t('{0} drafts', s.files);
+  if (total === 0) return t('✔ {0} checked, no problems', drafts);
+  const findings = total === 1 ? t('{0} finding', 1) : t('{0} findings', total);
+  const errors = s.errors === 1 ? t('{0} error', 1) : t('{0} errors', s.errors);
+  const warnings = s.warnings === 1 ? t('{0} warning', 1) : t('{0} warnings', s.warnings);
+  return `${s.errors ? '✖' : '⚠'} ${t('{0} ({1}, {2}, {3}) in {4}', findings, errors, warnings, t('{0} info', s.infos), drafts)}`;
 }

@@ -8,6 +8,7 @@ import { nameIn } from '../quotes/speakers.js';
 import { findDisclaimers } from '../disclaimer/recognise.js';
 import { translationStatus, type TranslationStatus } from '../disclaimer/status.js';
 import { summarise, type Summary } from './summary.js';
+import { localize } from '../l10n.js';
 
 /**
  * The reading model behind hovers, inlay hints, semantic tokens, the outline and the summary lens:
@@ -89,7 +90,7 @@ export interface AnnotateOptions {
 }
 
 /** Shown for a quote credited by a cue alone, without a name ("…," was said). */
-export const UNNAMED_SOURCE = 'source not named';
+export const UNNAMED_SOURCE = localize('source not named');
 
 const cache = new WeakMap<LintResult, Annotations>();
 

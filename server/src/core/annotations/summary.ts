@@ -1,6 +1,7 @@
 import type { Finding } from '../types.js';
 import type { TranslationStatus } from '../disclaimer/status.js';
 import type { ClaimAnnotation, DisclaimerAnnotation, QuoteAnnotation } from './model.js';
+import { english, type Translate } from '../l10n.js';
 
 /** One line about a draft: what it quotes, what it corrects, whether it can go. */
 export interface Summary {
@@ -19,8 +20,6 @@ export interface Summary {
   text: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function summarise(
   quotations: QuoteAnnotation[], claims: ClaimAnnotation[], findings: Finding[],
   language: string | undefined, translation: TranslationStatus | undefined, disclaimer: DisclaimerAnnotation | undefined,
@@ -36,13 +35,18 @@ export function summarise(
   }
   const blockers = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
 
-  const parts = [plural(counted.length, 'quote', 'quotes'), `${attributed} attributed`];
-  if (correctionsReported) parts.push(plural(correctionsReported, 'correction reported', 'corrections reported'));
-  if (correctedClaimsRepeated) parts.push(plural(correctedClaimsRepeated, 'corrected claim repeated', 'corrected claims repeated'));
-  if (state) parts.push(state === 'ok' ? 'disclaimer ✓' : state === 'missing' ? 'disclaimer missing' : 'disclaimer ✗');
-  const text = `${parts.join(' · ')} — ${blockers ? plural(blockers, 'blocker', 'blockers') : 'ready'}`;
-  return {
+  const counts = {
     quotes: counted.length, attributed, unattributed: counted.length - attributed,
-    correctionsReported, correctedClaimsRepeated, disclaimer: state, blockers, text,
+    correctionsReported, correctedClaimsRepeated, disclaimer: state, blockers,
   };
+  return { ...counts, text: summaryText(counts) };
+}
+
+/** The summary's one line ("4 quotes · 3 attributed · disclaimer ✓ — ready") in a language. */
+export function summaryText(s: Omit<Summary, 'text'>, t: Translate = english): string {
+  const parts = [(s.quotes === 1 ? t('{0} quote', 1) : t('{0} quotes', s.quotes)), t('{0} attributed', s.attributed)];
+  if (s.correctionsReported) parts.push(s.correctionsReported === 1 ? t('{0} correction reported', 1) : t('{0} corrections reported', s.correctionsReported));
+  if (s.correctedClaimsRepeated) parts.push(s.correctedClaimsRepeated === 1 ? t('{0} corrected claim repeated', 1) : t('{0} corrected claims repeated', s.correctedClaimsRepeated));
+  if (s.disclaimer) parts.push(s.disclaimer === 'ok' ? t('disclaimer ✓') : s.disclaimer === 'missing' ? t('disclaimer missing') : t('disclaimer ✗'));
+  return t('{0} — {1}', parts.join(' · '), s.blockers === 0 ? t('ready') : s.blockers === 1 ? t('{0} blocker', 1) : t('{0} blockers', s.blockers));
 }

@@ -5,6 +5,7 @@ import { LineIndex } from '../line-index.js';
 import { primaryTag } from '../language.js';
 import { claimKeys } from './matcher.js';
 import type { LedgerEntry, LedgerProblem } from './types.js';
+import { localize } from '../l10n.js';
 
 export type { LedgerProblem } from './types.js';
 
@@ -45,10 +46,10 @@ function parseUncached(text: string, path: string): { entries: LedgerEntry[]; pr
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (err) {
-    at(0, `not valid YAML: ${(err as Error).message}`);
+    at(0, localize('not valid {0}: {1}', 'YAML', (err as Error).message));
     return { entries: [], problems };
   }
-  for (const e of doc.errors) at(e.pos[0], `not valid YAML: ${e.message.split('\n')[0]}`);
+  for (const e of doc.errors) at(e.pos[0], localize('not valid {0}: {1}', 'YAML', e.message.split('\n')[0]));
   if (problems.length) return { entries: [], problems };
 
   const list = entryList(doc, at);
@@ -58,28 +59,28 @@ function parseUncached(text: string, path: string): { entries: LedgerEntry[]; pr
   list.items.forEach((item, index) => {
     const node = item as YamlNode;
     const start = node.range?.[0];
-    if (!isMap(node)) { at(start, `entry ${index + 1}: must be a mapping with id, claim and correction`); return; }
+    if (!isMap(node)) { at(start, localize('entry {0}: must be a mapping with id, claim and correction', index + 1)); return; }
     let raw: Record<string, unknown>;
     try {
       raw = node.toJS(doc, { maxAliasCount: 50 }) as Record<string, unknown>;
     } catch (err) {
-      at(start, `entry ${index + 1}: ${(err as Error).message}`);
+      at(start, localize('{0}: {1}', localize('entry {0}', index + 1), (err as Error).message));
       return;
     }
-    const label = typeof raw.id === 'string' || typeof raw.id === 'number' ? `entry "${raw.id}"` : `entry ${index + 1}`;
+    const label = typeof raw.id === 'string' || typeof raw.id === 'number' ? localize('entry "{0}"', raw.id) : localize('entry {0}', index + 1);
     const errors = validateEntry(raw);
-    for (const [field, message] of describeErrors(errors)) at(keyOffset(node, field) ?? start, `${label}: ${message}`);
+    for (const [field, message] of describeErrors(errors)) at(keyOffset(node, field) ?? start, localize('{0}: {1}', label, message));
     if (errors.length) return;
 
     const id = String(raw.id);
     const idAt = keyOffset(node, 'id') ?? start;
     const first = seen.get(id);
-    if (first !== undefined) { at(idAt, `${label}: duplicate id (first used on line ${lines.positionAt(first).line + 1})`); return; }
+    if (first !== undefined) { at(idAt, localize('{0}: duplicate id (first used on line {1})', label, lines.positionAt(first).line + 1)); return; }
     seen.set(id, idAt ?? 0);
 
     const entry = toEntry(raw, id);
     const empty = entry.claim.filter((c, i) => claimKeys(c, entry.claimLang?.[i]).length === 0);
-    if (empty.length) { at(keyOffset(node, 'claim') ?? start, `${label}: claim "${empty[0]}" has no words to match`); return; }
+    if (empty.length) { at(keyOffset(node, 'claim') ?? start, localize('{0}: claim "{1}" has no words to match', label, empty[0])); return; }
     const end = node.range?.[1] ?? start ?? 0;
     const pos = lines.positionAt(start ?? 0);
     entry.location = { path, ...pos, range: lines.range(start ?? 0, end) };
@@ -93,17 +94,17 @@ function entryList(doc: Document, at: (offset: number | undefined, message: stri
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return undefined;
   if (isSeq(root)) return root;
-  if (!isMap(root)) { at(root.range?.[0], 'the ledger must be a mapping with a "corrections" list'); return undefined; }
+  if (!isMap(root)) { at(root.range?.[0], localize('the ledger must be a mapping with a "corrections" list')); return undefined; }
   for (const pair of (root as YAMLMap).items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'corrections' && key !== '$schema') at((pair.key as YamlNode | null)?.range?.[0], `unknown top-level key "${key}" (expected "corrections")`);
+    if (key !== 'corrections' && key !== '$schema') at((pair.key as YamlNode | null)?.range?.[0], localize('unknown top-level key "{0}" (expected "corrections")', key));
   }
   const list = root.get('corrections', true);
   if (list === undefined || (isScalar(list) && list.value === null)) {
-    if (!root.has('corrections')) at(root.range?.[0], 'the ledger has no "corrections" list');
+    if (!root.has('corrections')) at(root.range?.[0], localize('the ledger has no "corrections" list'));
     return undefined;
   }
-  if (!isSeq(list)) { at((list as YamlNode).range?.[0], '"corrections" must be a list of entries'); return undefined; }
+  if (!isSeq(list)) { at((list as YamlNode).range?.[0], localize('"corrections" must be a list of entries')); return undefined; }
   return list;
 }
 
@@ -114,14 +115,14 @@ function keyOffset(node: YAMLMap, field: string | undefined): number | undefined
 }
 
 const FIELD_MESSAGES: Record<string, string> = {
-  id: 'id must be a non-empty text',
-  claim: 'claim must be a non-empty text, a list of texts, or texts per language (en: …); an empty claim would match nothing',
-  correction: 'correction must be a non-empty text or texts per language (en: …)',
-  note: 'note must be a non-empty text',
-  source: 'source must be a URL (https://…)',
-  date: 'must be an ISO date such as 2026-03-04',
-  claimDate: 'must be an ISO date such as 2026-03-04',
-  lang: 'lang must be a language tag such as en or id',
+  id: localize('id must be a non-empty text'),
+  claim: localize('claim must be a non-empty text, a list of texts, or texts per language (en: …); an empty claim would match nothing'),
+  correction: localize('correction must be a non-empty text or texts per language (en: …)'),
+  note: localize('note must be a non-empty text'),
+  source: localize('source must be a URL (https://…)'),
+  date: localize('must be an ISO date such as 2026-03-04'),
+  claimDate: localize('must be an ISO date such as 2026-03-04'),
+  lang: localize('lang must be a language tag such as en or id'),
 };
 
 /** One readable message per field, instead of Ajv's oneOf cascades. */
@@ -131,16 +132,16 @@ function describeErrors(errors: ErrorObject[]): Array<[string | undefined, strin
     const field = e.instancePath.split('/')[1];
     if (e.keyword === 'required' && !field) {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      if (missing === 'correction' || missing === 'note') out.set('correction|note', [undefined, 'needs a "correction" (the corrected wording) or at least a "note"']);
-      else out.set(missing, [undefined, `missing "${missing}"`]);
+      if (missing === 'correction' || missing === 'note') out.set('correction|note', [undefined, localize('needs a "correction" (the corrected wording) or at least a "note"')]);
+      else out.set(missing, [undefined, localize('missing "{0}"', missing)]);
     } else if (e.keyword === 'additionalProperties' && !field) {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      out.set(`+${extra}`, [extra, `unknown field "${extra}"`]);
+      out.set(`+${extra}`, [extra, localize('unknown field "{0}"', extra)]);
     } else if (e.keyword === 'anyOf' && !field) {
       continue; // reported through its "required" branches
     } else if (field && !out.has(field)) {
-      const msg = FIELD_MESSAGES[field] ?? e.message ?? 'is not valid';
-      out.set(field, [field, msg.startsWith('must') ? `${field} ${msg}` : msg]);
+      const msg = FIELD_MESSAGES[field] ?? e.message ?? localize('is not valid');
+      out.set(field, [field, msg.startsWith('must') ? localize('{0} {1}', field, msg) : msg]);
     }
   }
   // "correction|note" comes with two required errors; keep it once.
@@ -176,7 +177,7 @@ export function crossFileDuplicates(entries: LedgerEntry[]): LedgerProblem[] {
     const seen = first.get(e.id);
     if (!seen) { first.set(e.id, e); continue; }
     if (!e.location || seen.location?.path === e.location.path) continue;
-    problems.push({ path: e.location.path, line: e.location.line, character: e.location.character, message: `entry "${e.id}": the id is also used in ${seen.location?.path ?? 'another ledger'}` });
+    problems.push({ path: e.location.path, line: e.location.line, character: e.location.character, message: localize('entry "{0}": the id is also used in {1}', e.id, seen.location?.path ?? localize('another ledger')) });
   }
   return problems;
 }

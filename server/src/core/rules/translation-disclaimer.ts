@@ -37,8 +37,8 @@ export const translationDisclaimer: Rule = {
     const required = status.method === 'machine' || options.requireForAllTranslations === true;
     if (!required || (status.reviewed && options.exemptReviewed === true) || !lang) return;
 
-    const fromName = languageName(status.from, 'en');
-    const langName = languageName(lang, 'en');
+    const fromName = languageName(status.from, t.locale ?? 'en');
+    const langName = languageName(lang, t.locale ?? 'en');
     // The built-in templates say "machine-translated": never offer them for a human translation.
     const text = status.method === 'human' ? configuredText(lang, status.from, config.disclaimers) : disclaimerText(lang, status.from, config.disclaimers);
     const own = disclaimers.find((d) => d.language === lang);
@@ -48,7 +48,7 @@ export const translationDisclaimer: Rule = {
       if (foreign) {
         context.report({
           start: foreign.block.start, end: foreign.block.end, severity: 'warning',
-          message: t('The translation disclaimer is in {0}, but this draft is in {1}. Readers need it in their language.', languageName(foreign.language, 'en'), langName),
+          message: t('The translation disclaimer is in {0}, but this draft is in {1}. Readers need it in their language.', languageName(foreign.language, t.locale ?? 'en'), langName),
           fixes: text ? [replaceFix(context, foreign, text, t('Replace with the {0} disclaimer', langName))] : [],
           data: { disclaimerLanguage: foreign.language, from: status.from },
         });
@@ -70,7 +70,7 @@ export const translationDisclaimer: Rule = {
       context.report({
         start: own.block.start, end: own.block.end, severity: 'warning',
         message: others.length
-          ? t('The disclaimer names {0} as the original language, but the front matter says {1}.', others.map((l) => languageName(l, 'en')).join(', '), fromName)
+          ? t('The disclaimer names {0} as the original language, but the front matter says {1}.', others.map((l) => languageName(l, t.locale ?? 'en')).join(', '), fromName)
           : t('The disclaimer does not name the original language ({0}).', fromName),
         fixes: text ? [replaceFix(context, own, text, t('Replace with the standard disclaimer naming {0}', fromName))] : [],
         data: { disclaimerLanguage: own.language, from: status.from },

@@ -1,7 +1,7 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver';
 import { sourcesOutline, type OutlineNode } from '../../core/annotations/index.js';
 import type { FeatureContext } from './index.js';
-import { annotated, toRange, type Annotated } from './shared.js';
+import { annotated, toRange, translate, type Annotated } from './shared.js';
 
 const KIND: Record<OutlineNode['role'], SymbolKind> = {
   sources: SymbolKind.Namespace,
@@ -14,7 +14,7 @@ const KIND: Record<OutlineNode['role'], SymbolKind> = {
 export function registerDocumentSymbols(connection: Connection, context: FeatureContext): { documentSymbolProvider: { label: string } } {
   connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[]> => {
     const a = await annotated(context, params.textDocument.uri);
-    const root = a && sourcesOutline(a.model);
+    const root = a && sourcesOutline(a.model, translate(context));
     return root ? [toSymbol(a, root)] : [];
   });
   return { documentSymbolProvider: { label: 'Copydesk sources' } };

@@ -25,6 +25,8 @@ export interface FeatureContext {
    * annotations recognise a newsroom's own disclaimer wording. Without it, built-in wordings only.
    */
   annotateOptions?(uri: string): AnnotateOptions | undefined;
+  /** Optional: the client's display language (from `initialize`), for hover, hint, outline and lens texts. */
+  locale?(): string | undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { LintResult } from '../../core/engine.js';
 import { annotate, type Annotations, type Span } from '../../core/annotations/index.js';
 import { ruleById } from '../../core/rules/index.js';
 import { docsUrl } from '../../core/rule.js';
+import { translator, type Translate } from '../../core/l10n.js';
 import type { FeatureContext } from './index.js';
 import { annotationSettings, type AnnotationSettings } from './settings.js';
 
@@ -23,6 +24,11 @@ export async function annotated(context: FeatureContext, uri: string): Promise<A
   const result = await context.analyse(doc);
   if (!result) return undefined;
   return { doc, result, model: annotate(result, context.annotateOptions?.(uri)), settings };
+}
+
+/** Texts in the client's display language. */
+export function translate(context: FeatureContext): Translate {
+  return translator(context.locale?.());
 }
 
 /** Too long for the features that annotate the whole text on every edit (hints, tokens)? */

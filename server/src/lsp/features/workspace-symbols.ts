@@ -1,7 +1,7 @@
 import { SymbolKind, type Connection, type SymbolInformation } from 'vscode-languageserver';
 import { UNNAMED_SOURCE } from '../../core/annotations/index.js';
 import type { FeatureContext } from './index.js';
-import { annotated, toRange } from './shared.js';
+import { annotated, toRange, translate } from './shared.js';
 
 /**
  * Speakers across the open drafts (only open ones: reading every draft in the workspace folders
@@ -11,6 +11,7 @@ export function registerWorkspaceSymbols(connection: Connection, context: Featur
   connection.onWorkspaceSymbol(async (params): Promise<SymbolInformation[]> => {
     const query = params.query.trim().toLowerCase();
     const out: SymbolInformation[] = [];
+    const t = translate(context);
     for (const doc of context.documents.all()) {
       const a = await annotated(context, doc.uri);
       if (!a) continue;
@@ -19,7 +20,7 @@ export function registerWorkspaceSymbols(connection: Connection, context: Featur
         const first = a.model.quotations[s.quotes[0]];
         const span = first.speakerName ?? first.analysis.range;
         out.push({
-          name: s.name, kind: SymbolKind.Object, containerName: `${s.quotes.length} ${s.quotes.length === 1 ? 'quote' : 'quotes'} · ${basename(doc.uri)}`,
+          name: s.name, kind: SymbolKind.Object, containerName: `${s.quotes.length === 1 ? t('{0} quote', 1) : t('{0} quotes', s.quotes.length)} · ${basename(doc.uri)}`,
           location: { uri: doc.uri, range: toRange(a, span) },
         });
       }
