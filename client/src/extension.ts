@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusItem } from './status.js';
+import { initProject, openExample } from './walkthrough.js';
 
 let client: LanguageClient | undefined;
 
@@ -22,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, reasonPrompt: true },
     synchronize: {
       configurationSection: 'copydesk',
       // Ledgers may have any name (config `ledger:`); the server ignores changes it does not depend on.
@@ -41,6 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('copydesk.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('copydesk.addToLedger', () => addSelectionToLedger()),
     vscode.commands.registerCommand('copydesk.reviewAll', () => reviewAll()),
+    vscode.commands.registerCommand('copydesk.openExample', () => openExample(context)),
+    vscode.commands.registerCommand('copydesk.init', () => initProject()),
+    vscode.commands.registerCommand('copydesk.editReason', (uri: string, line: number) => editReason(uri, line)),
     vscode.commands.registerCommand('copydesk.showReview', (uri?: string) => showReview(uri)),
     vscode.languages.onDidChangeDiagnostics(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
@@ -48,11 +52,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Trust granted later: restart so the server reads the folder's config and ledger.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
     if (!client) return;
-    client.clientOptions.initializationOptions = { trusted: true };
+    client.clientOptions.initializationOptions = { trusted: true, reasonPrompt: true };
     await client.restart();
   }));
   await client.start();
   status.update();
+}
+
+/** After "Disable … for this line/draft": ask why, and write the answer where the comment says "reason". */
+async function editReason(uri: string, line: number): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor || line >= editor.document.lineCount) return;
+  const text = editor.document.lineAt(line).text;
+  const at = text.indexOf('-- reason -->');
+  if (at < 0) return;
+  const start = new vscode.Position(line, at + 3);
+  const placeholder = new vscode.Range(start, start.translate(0, 'reason'.length));
+  editor.selection = new vscode.Selection(placeholder.start, placeholder.end);
+  const reason = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Why is this not a problem here?'),
+    prompt: vscode.l10n.t('The reason stays in the draft, for the next editor.'),
+    placeHolder: vscode.l10n.t('e.g. quoted from the court ruling; name withheld on purpose'),
+  });
+  if (reason?.trim()) await editor.edit((b) => b.replace(placeholder, reason.trim().replace(/-->/g, '')));
 }
 
 /** "Review all drafts": every draft in every workspace folder, into the Problems panel. */

@@ -39,7 +39,8 @@ describe('language server over stdio', function () {
       textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
     }) as Array<{ title: string; kind: string; isPreferred?: boolean; diagnostics?: unknown[]; edit: { changes: Record<string, never[]> } }>;
     const titles = actions.map((a) => `${a.kind}: ${a.title}`);
-    assert.deepEqual(titles, ['quickfix: Add the English translation disclaimer', 'quickfix: Disable translation-disclaimer for this line']);
+    assert.deepEqual(titles, ['quickfix: Add the English translation disclaimer', 'quickfix: Disable translation-disclaimer for this line', 'quickfix: Disable translation-disclaimer for this draft']);
+    assert.equal((actions[1] as { command?: unknown }).command, undefined, 'no reason prompt unless the client asks for it');
     const fix = actions[0];
     assert.equal(fix.isPreferred, true);
     assert.equal(fix.diagnostics!.length, 1);
@@ -81,6 +82,20 @@ describe('language server over stdio', function () {
     const disable = actions.find((a) => a.title.startsWith('Disable'))!;
     const text = applyEditsTo(MISSING, disable.edit.changes[uri]);
     assert.match(text, /---\n<!-- copydesk-disable-next-line translation-disclaimer -- reason -->\r\n# Title/);
+    const v = client.change(uri, text);
+    assert.deepEqual(await client.waitForDiagnostics(uri, v), []);
+  });
+
+  it('disable-for-draft silences the rule in the whole draft; a client that asks gets a reason prompt', async () => {
+    await client.initialize(undefined, { reasonPrompt: true });
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, MISSING);
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }) as Array<{ title: string; edit: { changes: Record<string, never[]> }; command?: { command: string; arguments: unknown[] } }>;
+    const draft = actions.find((a) => a.title === 'Disable translation-disclaimer for this draft')!;
+    const text = applyEditsTo(MISSING, draft.edit.changes[uri]);
+    assert.ok(text.startsWith('---\nlang: en\ntranslated_from: id\n---\n<!-- copydesk-disable translation-disclaimer -- reason -->\n\n# Title'), JSON.stringify(text));
+    assert.deepEqual(draft.command, { title: 'Give a reason', command: 'copydesk.editReason', arguments: [uri, 4] });
     const v = client.change(uri, text);
     assert.deepEqual(await client.waitForDiagnostics(uri, v), []);
   });
