@@ -129,31 +129,32 @@ async function addSelectionToLedger(): Promise<void> {
   if (!editor || !client) return;
   const claim = editor.document.getText(editor.selection).replace(/\s+/g, ' ').trim();
   if (!claim) {
-    void vscode.window.showWarningMessage('Copydesk: select the wrong wording first, then run this command.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Copydesk: select the wrong wording first, then run this command.'));
     return;
   }
   if (editor.document.uri.scheme !== 'file') {
-    void vscode.window.showWarningMessage('Copydesk: save the draft first; the ledger lives beside it.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Copydesk: save the draft first; the ledger lives beside it.'));
     return;
   }
   const correction = await vscode.window.showInputBox({
-    title: 'Add to the corrections ledger',
-    prompt: `Corrected wording for “${claim}”`,
-    placeHolder: 'What is right',
-    validateInput: (v) => (v.trim() ? undefined : 'The corrected wording is needed'),
+    title: vscode.l10n.t('Add to the corrections ledger'),
+    prompt: vscode.l10n.t('Corrected wording for “{0}”', claim),
+    placeHolder: vscode.l10n.t('What is right'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The corrected wording is needed')),
   });
   if (!correction) return;
-  const note = await vscode.window.showInputBox({ title: 'Add to the corrections ledger', prompt: 'Note: what was wrong and what is right (optional)' });
-  const source = await vscode.window.showInputBox({ title: 'Add to the corrections ledger', prompt: 'Source: URL of the correction or clarification (optional)' });
+  const note = await vscode.window.showInputBox({ title: vscode.l10n.t('Add to the corrections ledger'), prompt: vscode.l10n.t('Note: what was wrong and what is right (optional)') });
+  const source = await vscode.window.showInputBox({ title: vscode.l10n.t('Add to the corrections ledger'), prompt: vscode.l10n.t('Source: URL of the correction or clarification (optional)') });
   try {
     const result = await client.sendRequest('workspace/executeCommand', {
       command: 'copydesk.server.addToLedger',
       arguments: [{ uri: editor.document.uri.toString(), claim, correction: correction.trim(), note: note?.trim() || undefined, source: source?.trim() || undefined }],
     }) as { ledger: string; id: string };
-    const open = await vscode.window.showInformationMessage(`Copydesk: added “${result.id}” to ${vscode.workspace.asRelativePath(result.ledger)}.`, 'Open ledger');
-    if (open) await vscode.window.showTextDocument(vscode.Uri.file(result.ledger));
+    const openLedger = vscode.l10n.t('Open ledger');
+    const open = await vscode.window.showInformationMessage(vscode.l10n.t('Copydesk: added “{0}” to {1}.', result.id, vscode.workspace.asRelativePath(result.ledger)), openLedger);
+    if (open === openLedger) await vscode.window.showTextDocument(vscode.Uri.file(result.ledger));
   } catch (err) {
-    void vscode.window.showErrorMessage(`Copydesk could not add the entry: ${(err as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Copydesk could not add the entry: {0}', (err as Error).message));
   }
 }
 

@@ -19,13 +19,14 @@ export class StatusItem implements vscode.Disposable {
     const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     // Errors block publication; warnings are for the desk's judgement.
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    const count = (n: number, one: string, many: string) => vscode.l10n.t(n === 1 ? one : many, n);
+    const ready = vscode.l10n.t('Ready');
     this.item.text = errors
-      ? `$(error) ${plural(errors, 'blocker')}${warnings ? ` $(warning) ${warnings}` : ''}`
-      : warnings ? `$(check) Ready $(warning) ${warnings}` : '$(check) Ready';
+      ? `$(error) ${count(errors, '{0} blocker', '{0} blockers')}${warnings ? ` $(warning) ${warnings}` : ''}`
+      : warnings ? `$(check) ${ready} $(warning) ${warnings}` : `$(check) ${ready}`;
     this.item.tooltip = errors
-      ? `Copydesk: not ready to publish — ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in this draft`
-      : `Copydesk: ready to publish${warnings ? ` (${plural(warnings, 'warning')} to review)` : ''}`;
+      ? vscode.l10n.t('Copydesk: not ready to publish — {0} and {1} in this draft', count(errors, '{0} error', '{0} errors'), count(warnings, '{0} warning', '{0} warnings'))
+      : warnings ? vscode.l10n.t('Copydesk: ready to publish ({0} to review)', count(warnings, '{0} warning', '{0} warnings')) : vscode.l10n.t('Copydesk: ready to publish');
     this.item.show();
   }
 

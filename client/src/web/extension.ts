@@ -65,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('copydesk.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('copydesk.addToLedger', () => {
-      void vscode.window.showInformationMessage('Copydesk: adding to the corrections ledger is not available in the browser yet. Edit the ledger file (corrections.yaml) directly; Copydesk picks up the change.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copydesk: adding to the corrections ledger is not available in the browser yet. Edit the ledger file (corrections.yaml) directly; Copydesk picks up the change.'));
     }),
     vscode.languages.onDidChangeDiagnostics(() => status.update()),
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
