@@ -57,6 +57,7 @@ const DEFINITION = /^[ \t]{0,3}\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*\S.*$/gm;
 
 /** Link reference definitions of the whole body, appended when parsing each chunk so `[text][ref]` resolves everywhere. */
 export function definitionLines(text: string, from: number): string {
+  if (!text.includes(']:', from)) return '';
   DEFINITION.lastIndex = from;
   const lines: string[] = [];
   for (let m = DEFINITION.exec(text); m; m = DEFINITION.exec(text)) lines.push(m[0].trim());

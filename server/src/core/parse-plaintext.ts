@@ -1,6 +1,5 @@
 import { ProseBuilder, type ProseBlock } from './prose-block.js';
 import type { DirectiveComment } from './document.js';
-import { lineStartOf } from './text-utils.js';
 
 export interface PlaintextParts {
   blocks: ProseBlock[];
@@ -8,25 +7,38 @@ export interface PlaintextParts {
   endInsertOffset: number;
 }
 
-const COMMENT = /<!--([\s\S]*?)-->/g;
 const URL = /\bhttps?:\/\/[^\s<>"“”]+/g;
 
 /**
  * Plain-text drafts: paragraphs are separated by blank lines. Copydesk directives use the same
  * `<!-- … -->` comments as Markdown; they and URLs are not prose.
+ *
+ * Linear in the length of the text whatever it holds (100,000 unclosed `<!--`, one 1 MB line,
+ * thousands of comments and URLs): every scan moves forward only.
  */
 export function parsePlaintext(text: string, bodyStart: number): PlaintextParts {
   const comments: DirectiveComment[] = [];
   const hidden: Array<[number, number, boolean]> = []; // [start, end, placeholder]
-  COMMENT.lastIndex = bodyStart;
-  for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
-    const end = m.index + m[0].length;
-    comments.push({ start: m.index, end, body: m[1].trim() });
+  /** End (with its own line break) of the comment starting at each offset. */
+  const commentAt = new Map<number, number>();
+  let lineStart = bodyStart; // start of the line holding `scanned`
+  let scanned = bodyStart;
+  for (let open = text.indexOf('<!--', bodyStart); open >= 0; open = text.indexOf('<!--', open)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break; // no comment can close any more
+    const end = close + 3;
+    comments.push({ start: open, end, body: text.slice(open + 4, close).trim() });
+    for (; scanned < open; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 10 || c === 13) lineStart = scanned + 1;
+    }
     // A comment on a line of its own takes its line break with it: a suppression comment put
     // inside a paragraph must leave the paragraph's prose exactly as it was.
-    const ownLine = text.slice(lineStartOf(text, m.index), m.index).trim() === '';
+    const ownLine = text.slice(lineStart, open).trim() === '';
     const lineBreak = ownLine ? /^[ \t]*(?:\r\n|\r|\n)/.exec(text.slice(end, end + 64)) : null;
-    hidden.push([m.index, end + (lineBreak?.[0].length ?? 0), false]);
+    hidden.push([open, end + (lineBreak?.[0].length ?? 0), false]);
+    commentAt.set(open, end + (lineBreak?.[0].length ?? 0));
+    open = end;
   }
   URL.lastIndex = bodyStart;
   for (let m = URL.exec(text); m; m = URL.exec(text)) hidden.push([m.index, m.index + m[0].length, true]);
@@ -37,18 +49,19 @@ export function parsePlaintext(text: string, bodyStart: number): PlaintextParts 
   // \r(?!\n): a CRLF is one line break; split into \r and \n it would look like a blank line.
   const para = /(?:^|\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+/g;
   let start = bodyStart;
+  let h = 0; // hidden stretches before this one end before the current block: blocks come in order
+  let c = 0; // likewise for comments
   const flush = (blockStart: number, to: number) => {
     // Blank lines and directive comments before a paragraph's first word are not part of it: the
     // block (and a finding on it) must start on the line a disable-next-line comment points at.
     let from = blockStart;
     for (;;) {
       while (from < to && /\s/.test(text[from])) from++;
-      const comment = hidden.find((x) => !x[2] && x[0] === from);
-      if (!comment || comment[1] >= to) break;
-      from = comment[1];
+      const commentEnd = commentAt.get(from);
+      if (commentEnd === undefined || commentEnd >= to) break;
+      from = commentEnd;
     }
     const b = new ProseBuilder();
-    let h = 0;
     for (let i = from; i < to; i++) {
       while (h < hidden.length && hidden[h][1] <= i) h++;
       const hid = hidden[h];
@@ -58,12 +71,12 @@ export function parsePlaintext(text: string, bodyStart: number): PlaintextParts 
       }
       b.addChar(text[i], i);
     }
-    const trimmed = b.length;
-    if (trimmed === 0) return;
+    if (b.length === 0) return;
     const block = b.build('paragraph', blocks.length, from, to, {});
     if (!block.text.trim()) return;
     blocks.push(block);
-    const onlyComments = comments.some((c) => c.start <= from && c.end >= to);
+    while (c < comments.length && comments[c].end < to) c++;
+    const onlyComments = c < comments.length && comments[c].start <= from && comments[c].end >= to;
     if (!onlyComments) endInsertOffset = to;
   };
   para.lastIndex = bodyStart;

@@ -48,6 +48,18 @@ const CUES: Record<string, { machine: RegExp; translation: RegExp; version: RegE
 // Arabic stems allow the short-vowel marks that normalise() would remove (تُرجم).
 const ANY_CUE = /translat|terjemah|penerjemah|tradu|versi|generat|génér|gener|翻|译|譯|版|生成|ت[\u064B-\u0652]*ر[\u064B-\u0652]*ج[\u064B-\u0652]*م|ن[\u064B-\u0652]*س[\u064B-\u0652]*خ/i;
 
+const cueMemo = new Map<string, boolean>();
+/** ANY_CUE per paragraph text, remembered: most paragraphs are the same from one edit to the next. */
+function hasAnyCue(text: string): boolean {
+  let v = cueMemo.get(text);
+  if (v === undefined) {
+    v = ANY_CUE.test(text);
+    if (cueMemo.size >= 4096) cueMemo.delete(cueMemo.keys().next().value!);
+    cueMemo.set(text, v);
+  }
+  return v;
+}
+
 const QUOTE_OPEN = /["“«「『„]/;
 
 /**
@@ -61,7 +73,7 @@ export function findDisclaimers(doc: DraftDocument, templates: Record<string, st
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || block.text.length > 700) continue;
     // Most blocks say nothing about translation: a raw-text test skips them before normalising.
-    if (!configured && !ANY_CUE.test(block.text)) continue;
+    if (!configured && !hasAnyCue(block.text)) continue;
     const text = normalise(block.text);
     // A quotation about machine translation inside the story is not the newsroom's disclaimer.
     if (QUOTE_OPEN.test(text.trimStart()[0] ?? '')) continue;

@@ -46,26 +46,39 @@ function build(entries: LedgerEntry[]): Prefilter {
   if (variants.some((v) => v.length === 0)) return () => true;
   const anchors = new Set(variants.flat());
   const few = anchors.size <= 24;
-  return (raw) => {
+  const test = (raw: string): boolean => {
     const text = fold(raw);
-    let present: Set<string>;
+    let present: (a: string) => boolean;
     if (few) {
-      present = new Set([...anchors].filter((a) => text.includes(a)));
+      const seen = new Map<string, boolean>();
+      present = (a) => { let v = seen.get(a); if (v === undefined) { v = text.includes(a); seen.set(a, v); } return v; };
     } else {
-      present = new Set();
+      const found = new Set<string>();
       for (let i = 0; i + 1 < text.length; i++) {
         const pair = text.slice(i, i + 2);
-        if (anchors.has(pair) && !/[a-z]/.test(pair)) present.add(pair);
+        if (anchors.has(pair) && !/[a-z]/.test(pair)) found.add(pair);
       }
       const word = /[a-z]+/g;
       for (let m = word.exec(text); m; m = word.exec(text)) {
         for (let n = 2; n <= 4 && n <= m[0].length; n++) {
           const p = m[0].slice(0, n);
-          if (anchors.has(p)) present.add(p);
+          if (anchors.has(p)) found.add(p);
         }
       }
+      present = (a) => found.has(a);
     }
-    return variants.some((v) => v.every((a) => present.has(a)));
+    return variants.some((v) => v.every(present));
+  };
+  // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
+  const memo = new Map<string, boolean>();
+  return (raw) => {
+    let v = memo.get(raw);
+    if (v === undefined) {
+      v = test(raw);
+      if (memo.size >= 4096) memo.delete(memo.keys().next().value!);
+      memo.set(raw, v);
+    }
+    return v;
   };
 }
 
