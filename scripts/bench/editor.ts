@@ -14,7 +14,8 @@ export async function editorLatency(dir: string, words: number, ledgerYaml: stri
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, '.copydesk.yaml'), 'ledger: corrections.yaml\n');
   writeFileSync(join(dir, 'corrections.yaml'), ledgerYaml);
-  const text = draft(7, words);
+  // Seed 20: a machine translation that repeats the corrected claim, with quotes: every rule has work.
+  const text = draft(20, words);
   const uri = pathToFileURL(join(dir, 'draft.md')).href;
   const client = new TestClient();
   try {

@@ -201,4 +201,31 @@ describe('VS Code (code-server): the Copydesk extension', function () {
       }
     });
   });
+
+  describe('reading aids on the seed article: inlay hints, Sources outline, summary lens', function () {
+    const seed = path.join(REPO, '..', 'shared', 'seeds', '000_c7df4136fac80785.txt');
+    it('shows the lens, the speakers in the outline and the hints; screenshot for the README', async function () {
+      if (!fs.existsSync(seed)) this.skip();
+      // The seed is read at test time and never copied into the repository.
+      const text = `---\nlang: en\ntranslated_from: id\ntranslation: machine\n---\n${await fsp.readFile(seed, 'utf8')}`;
+      await fsp.writeFile(path.join(ws, 'seed-article.md'), text);
+      await cs.openFile('seed-article.md');
+      const lens = cs.page.locator('.editor-instance .monaco-editor .codelens-decoration').first();
+      await lens.waitFor();
+      assert.match(await lens.innerText(), /quotes.*attributed.*correction.*disclaimer/);
+      await cs.runCommand('Explorer: Focus on Outline View');
+      const speaker = cs.page.locator('.monaco-list-row', { hasText: 'Sam Altman' }).first();
+      await speaker.waitFor();
+      // Inlay hints are drawn as injected text after each quotation.
+      await cs.waitFor('the speaker hint after a quotation', () => cs.page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((el) => {
+        for (const span of el.querySelectorAll('span')) {
+          const before = getComputedStyle(span, '::before').content + getComputedStyle(span, '::after').content;
+          if ((span.textContent ?? '').includes('— ') || before.includes('— ')) return true;
+        }
+        return false;
+      }), (found) => found === true);
+      await screenshot('annotations-seed');
+
+    });
+  });
 });

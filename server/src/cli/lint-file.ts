@@ -7,6 +7,10 @@ import { loadProject, type Project } from '../node/project.js';
 import { unifiedDiff } from './diff.js';
 import { displayPath } from './files.js';
 import type { Context, FileReport } from './report.js';
+import { cacheLimits } from '../core/limits.js';
+
+// A batch run sees each draft once: per-paragraph caches would only hold memory (and GC time).
+cacheLimits.paragraphs = 64;
 
 /** What every worker needs to check files the same way; plain data, so it crosses threads. */
 export interface LintJob {

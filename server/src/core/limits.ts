@@ -11,3 +11,10 @@ export function looksBinary(text: string): boolean {
   const odd = sample.match(BINARY)?.length ?? 0;
   return odd > 8 && odd > sample.length / 100;
 }
+
+/**
+ * How many paragraphs' results each per-paragraph cache keeps. The editor re-lints the same
+ * paragraphs after every keystroke, so it keeps many; a batch run sees each draft once, where a
+ * large cache only costs memory, so the CLI lowers it.
+ */
+export const cacheLimits = { paragraphs: 4096 };

@@ -1,3 +1,4 @@
+import { cacheLimits } from './limits.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -24,7 +25,6 @@ interface ChunkResult {
 }
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
-const CACHE_LIMIT = 4096;
 const cache = new Map<string, ChunkResult>();
 
 /**
@@ -61,7 +61,7 @@ function parseChunk(source: string, definitions: string): ChunkResult {
     cache.delete(key);
   } else {
     result = simpleParagraph(source) ?? parseWithRemark(source, usesDefinitions ? definitions : '');
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    if (cache.size >= cacheLimits.paragraphs) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, result);
   return result;

@@ -1,3 +1,4 @@
+import { cacheLimits } from '../limits.js';
 import type { DraftDocument } from '../document.js';
 import type { ProseBlock } from '../prose-block.js';
 import { SUPPORTED_LANGUAGES } from '../language.js';
@@ -54,7 +55,7 @@ function hasAnyCue(text: string): boolean {
   let v = cueMemo.get(text);
   if (v === undefined) {
     v = ANY_CUE.test(text);
-    if (cueMemo.size >= 4096) cueMemo.delete(cueMemo.keys().next().value!);
+    if (cueMemo.size >= cacheLimits.paragraphs) cueMemo.delete(cueMemo.keys().next().value!);
     cueMemo.set(text, v);
   }
   return v;

@@ -1,3 +1,4 @@
+import { cacheLimits } from '../limits.js';
 import type { Ledger, LedgerEntry } from './types.js';
 import { claimKeys } from './matcher.js';
 import { isCjk } from './tokenize.js';
@@ -75,7 +76,7 @@ function build(entries: LedgerEntry[]): Prefilter {
     let v = memo.get(raw);
     if (v === undefined) {
       v = test(raw);
-      if (memo.size >= 4096) memo.delete(memo.keys().next().value!);
+      if (memo.size >= cacheLimits.paragraphs) memo.delete(memo.keys().next().value!);
       memo.set(raw, v);
     }
     return v;

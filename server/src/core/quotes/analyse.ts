@@ -1,3 +1,4 @@
+import { cacheLimits } from '../limits.js';
 import type { DraftDocument } from '../document.js';
 import { sourceRange, type ProseBlock } from '../prose-block.js';
 import { paragraphsOf } from './paragraphs.js';
@@ -246,7 +247,6 @@ interface BlockEntry {
 }
 
 const blockCaches = new WeakMap<Lexicon, Map<string, BlockEntry>>();
-const BLOCK_CACHE_SIZE = 4000;
 
 /**
  * What a paragraph says independently of the rest of the draft. Everything here depends only on
@@ -281,7 +281,7 @@ function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number
     for (const s of items.sentences) for (const [a, z] of cueSubjects(lex, s)) addMention(s.items[a].s, s.items[z].e);
   }
   for (const m of titledMentions(lex, text, (i) => i)) entry.mentions.push({ s: m.at, text: m.text, titled: m.titled, speaking: m.speaking });
-  if (cache.size >= BLOCK_CACHE_SIZE) cache.clear();
+  if (cache.size >= cacheLimits.paragraphs) cache.clear();
   cache.set(key, entry);
   return entry;
 }
