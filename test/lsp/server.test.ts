@@ -150,6 +150,25 @@ describe('language server over stdio', function () {
     assert.match(String(p.message), /rules\.translation-disclaimer/);
   });
 
+  it('reports ledger problems in the ledger file, also for a pull client, and re-lints drafts when the ledger changes', async () => {
+    writeFileSync(join(dir, '.copydesk.yaml'), 'ledger: corrections.yaml\n');
+    const ledger = join(dir, 'corrections.yaml');
+    writeFileSync(ledger, 'corrections:\n  - id: a\n    claim: NATO classified network\n    correction: NATO unclassified network\n  - id: a\n    claim: the bridge opened in 1990\n    correction: opened in 1991\n');
+    await client.initialize({ workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const ledgerUri = pathToFileURL(ledger).href;
+    const problems = client.nextDiagnostics(ledgerUri);
+    const uri = pathToFileURL(join(dir, 'draft.md')).href;
+    client.open(uri, '# NATO\n\nOpenAI will deploy across the NATO classified network, a source said.\n');
+    const pull = () => client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: Array<{ code: string }> }>;
+    assert.deepEqual((await pull()).items.map((i) => i.code), ['corrected-claim']);
+    const [p] = await problems;
+    assert.equal(p.range.start.line, 4);
+    assert.match(String(p.message), /"a"/);
+    writeFileSync(ledger, 'corrections: []\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ledgerUri, type: 2 }] });
+    assert.deepEqual((await pull()).items, []);
+  });
+
   it('serves pull diagnostics when the client supports them', async () => {
     const init = await client.initialize({ workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
     assert.ok(init.capabilities.diagnosticProvider);

@@ -123,7 +123,6 @@ export function startServer(connection: Connection): void {
     }
     for (const [uri, diagnostics] of byUri) {
       if (diagnostics.length === 0 && !publishedProblemUris.has(uri)) continue;
-      if (documents.get(uri) && pullMode) continue;
       void connection.sendDiagnostics({ uri, diagnostics });
       if (diagnostics.length) publishedProblemUris.add(uri); else publishedProblemUris.delete(uri);
     }
