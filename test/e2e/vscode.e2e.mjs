@@ -72,6 +72,18 @@ describe('VS Code (code-server): the Copydesk extension', function () {
     await fsp.mkdir(ARTIFACTS, { recursive: true });
     for (const f of await fsp.readdir(ARTIFACTS)) if (/^(vscode-|FAILED-vscode).*\.png$/.test(f)) await fsp.rm(path.join(ARTIFACTS, f));
     ws = await copyWorkspace('copydesk-e2e-vscode-');
+    // Drafts for the reading-aids step, written before VS Code starts so Quick Open knows them.
+    // The seed is read from ../shared at test time and never copied into the repository.
+    const seed = path.join(REPO, '..', 'shared', 'seeds', '000_c7df4136fac80785.txt');
+    if (fs.existsSync(seed)) await fsp.writeFile(path.join(ws, 'seed-article.md'), `---\nlang: en\ntranslated_from: id\ntranslation: machine\n---\n${await fsp.readFile(seed, 'utf8')}`);
+    await fsp.writeFile(path.join(ws, 'harbour-deal.md'), [
+      '---', 'lang: en', '---', '', '# Port authority signs the harbour deal', '',
+      'The port authority will upgrade the NATO classified network links at the harbour, officials said.', '',
+      'Harbour master Ana Ruiz said the work "will start before the winter storms arrive."', '',
+      '"We have waited ten years for this," said union leader Tom Becker. "The crews are ready."', '',
+      '"Nobody asked the fishermen what they think about the new quay."', '',
+    ].join('\n'));
+
     cs = await startCodeServer({
       vsix: VSIX, workspace: ws, probe: true, timeoutMs: 180_000,
       settings: { 'editor.hover.delay': 150, 'editor.minimap.enabled': false, 'workbench.colorTheme': 'Default Light Modern' },
@@ -206,9 +218,6 @@ describe('VS Code (code-server): the Copydesk extension', function () {
     const seed = path.join(REPO, '..', 'shared', 'seeds', '000_c7df4136fac80785.txt');
     it('shows the lens, the speakers in the outline and the hints; screenshot for the README', async function () {
       if (!fs.existsSync(seed)) this.skip();
-      // The seed is read at test time and never copied into the repository.
-      const text = `---\nlang: en\ntranslated_from: id\ntranslation: machine\n---\n${await fsp.readFile(seed, 'utf8')}`;
-      await fsp.writeFile(path.join(ws, 'seed-article.md'), text);
       await cs.openFile('seed-article.md');
       const lens = cs.page.locator('.editor-instance .monaco-editor .codelens-decoration').first();
       await lens.waitFor();
@@ -220,11 +229,18 @@ describe('VS Code (code-server): the Copydesk extension', function () {
       await cs.waitFor('the speaker hint after a quotation', () => cs.page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((el) => {
         for (const span of el.querySelectorAll('span')) {
           const before = getComputedStyle(span, '::before').content + getComputedStyle(span, '::after').content;
-          if ((span.textContent ?? '').includes('— ') || before.includes('— ')) return true;
+          // Monaco draws spaces as no-break spaces: look for the dash alone.
+          if ((span.textContent ?? '').includes('—') || before.includes('—')) return true;
         }
         return false;
       }), (found) => found === true);
       await screenshot('annotations-seed');
+
+      // The same on a draft of our own (invented text), the picture the README shows.
+      await cs.openFile('harbour-deal.md');
+      await cs.page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'quotes' }).first().waitFor();
+      await cs.page.locator('.monaco-list-row', { hasText: 'Tom Becker' }).first().waitFor();
+      await screenshot('annotations-readme');
 
     });
   });

@@ -349,12 +349,18 @@ export async function startCodeServer(o) {
        * its text and links ({text, href}). Call page.mouse.move elsewhere / Escape to close it.
        */
       async hover(at = '.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error') {
-        const box = await page.locator(at).first().boundingBox();
-        if (!box) throw new Error(`nothing matches ${at}`);
-        await page.mouse.move(box.x + 2, box.y + 2);
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
         const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
-        await hover.waitFor();
+        // Code lenses and inlay hints arrive after the squiggle and move the text: aim again
+        // (a few times) if the hover does not show where the mouse went.
+        for (let attempt = 0; ; attempt++) {
+          const box = await page.locator(at).first().boundingBox();
+          if (!box) throw new Error(`nothing matches ${at}`);
+          await page.mouse.move(box.x + 2, box.y - 40);
+          await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2, { steps: 4 });
+          const shown = await hover.waitFor({ timeout: attempt < 3 ? 5_000 : 30_000 }).then(() => true, () => false);
+          if (shown) break;
+          if (attempt >= 3) throw new Error(`no hover over ${at}`);
+        }
         await hover.locator('.hover-row').first().waitFor();
         return hover.evaluate((el) => ({
           text: el.innerText,
