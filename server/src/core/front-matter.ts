@@ -1,4 +1,5 @@
-import { parseDocument, isMap } from 'yaml';
+import { parseDocument, isMap, isScalar } from 'yaml';
+import { MAX_FRONT_MATTER_CHARS } from './limits.js';
 import { localize } from './l10n.js';
 
 export interface Problem {
@@ -36,12 +37,27 @@ export function parseFrontMatter(text: string, yamlStart: number, yamlEnd: numbe
   const problems: Problem[] = [];
   const valueRanges = new Map<string, { start: number; end: number }>();
   let data: Record<string, unknown> = {};
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  if (source.length > MAX_FRONT_MATTER_CHARS) {
+    // Front matter holds a handful of keys; a megabyte of YAML is an accident or an attack.
+    problems.push({ start: yamlStart, end: yamlStart + 3, message: localize('Front matter is too long (over {0} characters): Copydesk did not read it.', MAX_FRONT_MATTER_CHARS) });
+    return { start: 0, end: blockEnd, data, problems, valueRanges };
+  }
+  // uniqueKeys compares every key with every other one (quadratic): top-level keys are checked below.
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
+  if (isMap(doc.contents)) {
+    const seen = new Set<unknown>();
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (!seen.has(key) || !isScalar(pair.key)) { seen.add(key); continue; }
+      const [s, t] = pair.key.range ?? [0, 1];
+      problems.push({ ...inside(text, yamlStart, yamlEnd, s, t), message: 'Front matter is not valid YAML: Map keys must be unique' });
+    }
+  }
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, t] = e.pos;
     problems.push({ ...inside(text, yamlStart, yamlEnd, s, Math.max(t, s + 1)), message: localize('Front matter is not valid YAML: {0}', firstLine(e.message)) });
   }
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && problems.length === 0) {
     try {
       const value: unknown = doc.toJS({ maxAliasCount: 50 });
       if (value === null || value === undefined) data = {};

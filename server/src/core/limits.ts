@@ -1,6 +1,9 @@
 /** Drafts longer than this are checked only up to here: a 50 MB paste must not freeze an editor. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
 
+/** Front matter longer than this is not read (it holds a handful of keys; YAML parsing is not free). */
+export const MAX_FRONT_MATTER_CHARS = 100_000;
+
 /** Control characters that do not occur in prose; many of them mean a binary file. */
 const BINARY = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/g;
 

@@ -60,7 +60,7 @@ function parseChunk(source: string, definitions: string): ChunkResult {
     // Refresh its place in the LRU order.
     cache.delete(key);
   } else {
-    result = simpleParagraph(source) ?? parseWithRemark(source, usesDefinitions ? definitions : '');
+    result = simpleParagraph(source) ?? (pathological(source) ? plainParagraph(source) : safeRemark(source, usesDefinitions ? definitions : ''));
     if (cache.size >= cacheLimits.paragraphs) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, result);
@@ -76,6 +76,31 @@ function shift(b: ProseBlock, delta: number, index: number): ProseBlock {
 // Anything that could be Markdown syntax: inline markup, HTML, entities, escapes, autolinks,
 // and line starts that open blocks (headings, lists, quotes, tables, indented code, setext).
 const MARKUP = /[`*_[\]<>&\\!~|]|:\/\/|www\.|@|^[ \t]|[ \t]$|^(?:#|[-+=]|\d{1,9}[.)])/m;
+
+/**
+ * Input no writer produces but a paste or a fuzzer can: a paragraph of more than 50,000
+ * characters, or nesting deeper than 16 quote or list levels. remark needs seconds (or overflows
+ * its stack) on those; Copydesk reads such a chunk as one plain paragraph instead.
+ */
+function pathological(source: string): boolean {
+  return source.length > 50_000 || /^(?:[ \t]*(?:[>*+-]|\d{1,9}[.)])[ \t]*){16}/m.test(source) || /^[ \t]{64}/m.test(source);
+}
+
+function safeRemark(source: string, definitions: string): ChunkResult {
+  try {
+    return parseWithRemark(source, definitions);
+  } catch {
+    return plainParagraph(source);
+  }
+}
+
+function plainParagraph(source: string): ChunkResult {
+  const trimmed = source.replace(/\s+$/, '');
+  const offsets = new Int32Array(trimmed.length + 1);
+  for (let i = 0; i <= trimmed.length; i++) offsets[i] = i;
+  const block: ProseBlock = { kind: 'paragraph', index: 0, start: 0, end: trimmed.length, text: trimmed, offsets, blockquoteDepth: 0, inList: false };
+  return { blocks: trimmed ? [block] : [], comments: [], tops: trimmed ? [{ start: 0, end: trimmed.length, trailing: false }] : [] };
+}
 
 /** A chunk of plain prose lines is one paragraph whose text is the source itself. */
 function simpleParagraph(source: string): ChunkResult | undefined {

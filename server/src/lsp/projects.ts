@@ -11,6 +11,8 @@ export class ProjectCache {
   private byFolder = new Map<string, Project>();
   /** False in an untrusted workspace: then no config or ledger is read from it. */
   trusted = true;
+  /** Workspace folders: config and ledger paths must resolve inside the one holding the draft. */
+  roots: string[] = [];
 
   forDocument(uri: string): Project {
     if (!uri.startsWith('file:') || !this.trusted) return NO_PROJECT;
@@ -19,7 +21,7 @@ export class ProjectCache {
     let project = this.byFolder.get(folder);
     if (!project) {
       try {
-        project = loadProject(path);
+        project = loadProject(path, undefined, this.roots);
       } catch (err) {
         project = { ...NO_PROJECT, problems: [{ path, line: 0, character: 0, message: localize('Copydesk could not load its configuration: {0}', (err as Error).message) }] };
       }

@@ -39,6 +39,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+    if (workspaceFolders.length === 0 && params.rootUri?.startsWith('file:')) workspaceFolders = [fileURLToPath(params.rootUri)];
+    projects.roots = workspaceFolders;
     // In an untrusted workspace the client says so: use built-in defaults, read nothing from the folder.
     const init = params.initializationOptions as { trusted?: boolean; reasonPrompt?: boolean } | undefined;
     projects.trusted = init?.trusted !== false;

@@ -1,8 +1,10 @@
-import { dirname } from 'node:path';
-import { resolveConfig, type ConfigHost, type ConfigProblem, type ResolvedConfig } from '../core/config.js';
+import { localize } from '../core/l10n.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAMES, resolveConfig, type ConfigHost, type ConfigProblem, type ResolvedConfig } from '../core/config.js';
 import { crossFileDuplicates, parseLedger } from '../core/ledger/parse.js';
 import type { Ledger } from '../core/ledger/types.js';
-import { fsHost } from './fs-host.js';
+import { fsHost, unreadableReason } from './fs-host.js';
 
 /** Everything a draft's checks depend on besides its own text. */
 export interface Project {
@@ -12,14 +14,49 @@ export interface Project {
   problems: ConfigProblem[];
 }
 
-/** Finds the configuration for a draft (nearest .copydesk.* upward) and loads its ledger(s). */
-export function loadProject(draftPath: string, host: ConfigHost = fsHost): Project {
-  const { config, problems } = resolveConfig(dirname(draftPath), host);
+/**
+ * Finds the configuration for a draft (nearest .copydesk.* upward, not above its workspace root)
+ * and loads its ledger(s). Config and ledger files are read only inside the workspace: a `ledger`
+ * or `extends` that resolves (also through a symbolic link) outside it is refused with a problem
+ * at its line and never read.
+ *
+ * `roots` are the workspace folders (the language server passes its workspace folders). Without
+ * them — the CLI — the root is the draft's git repository (the nearest folder upward holding
+ * `.git`), else the current working folder when the draft is inside it, else the folder of the
+ * nearest configuration file upward, else the draft's folder.
+ */
+export function loadProject(draftPath: string, host: ConfigHost = fsHost, roots?: readonly string[]): Project {
+  const root = workspaceRoot(draftPath, roots);
+  const refused: string[] = [];
+  const guarded: ConfigHost = {
+    ...host,
+    readFile(path) {
+      if (!isInside(path, root)) { refused.push(path); return undefined; }
+      return host.readFile(path);
+    },
+  };
+  const { config, problems } = resolveConfig(dirname(draftPath), guarded, root);
+  const outside = (key: string, value: string) => localize('{0}: "{1}" is outside the workspace ({2}); Copydesk reads configuration and ledgers only inside it', key, value, root);
+  // An `extends` that was refused: say why, at its line, instead of "cannot read".
+  for (let i = 0; i < problems.length; i++) {
+    const m = /^extends: cannot read "(.*)"$/.exec(problems[i].message);
+    if (!m) continue;
+    const target = host.resolve(host.dirname(problems[i].path), m[1]);
+    if (refused.includes(target)) problems[i] = { ...problems[i], ...keyLine(host, problems[i].path, 'extends', m[1]), message: outside('extends', m[1]) };
+  }
   const ledger: Ledger = { entries: [], files: [] };
   for (const file of config.ledger) {
+    const from = config.files[0] ?? file;
+    if (!isInside(file, root)) {
+      const owner = config.files.find((f) => keyLine(host, f, 'ledger', undefined, file).found) ?? from;
+      problems.push({ path: owner, ...keyLine(host, owner, 'ledger', undefined, file), message: outside('ledger', file) });
+      continue;
+    }
     const text = host.readFile(file);
     if (text === undefined) {
-      problems.push({ path: config.files[0] ?? file, line: 0, character: 0, message: `ledger: cannot read "${file}"` });
+      const why = host === fsHost ? unreadableReason(file) : undefined;
+      const reason = why === 'no such file' ? undefined : why;
+      problems.push({ path: from, line: 0, character: 0, message: `ledger: cannot read "${file}"${reason ? `: ${reason}` : ''}` });
       continue;
     }
     const parsed = parseLedger(text, file);
@@ -29,4 +66,72 @@ export function loadProject(draftPath: string, host: ConfigHost = fsHost): Proje
   }
   if (ledger.files.length > 1) problems.push(...crossFileDuplicates(ledger.entries));
   return { config, ledger, problems };
+}
+
+/** The root a draft's configuration must stay inside (see loadProject). */
+export function workspaceRoot(draftPath: string, roots?: readonly string[]): string {
+  const draft = resolve(draftPath);
+  const containing = (roots ?? []).map((r) => resolve(r)).filter((r) => isInside(draft, r))
+    .sort((a, b) => b.length - a.length)[0]; // nested workspace folders: the innermost
+  if (containing) return containing;
+  for (let dir = dirname(draft); ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  const cwd = process.cwd();
+  if (isInside(draft, cwd)) return cwd;
+  // Neither: the folder of the configuration that applies (so it is found), else the draft's folder.
+  for (let dir = dirname(draft); ; dir = dirname(dir)) {
+    if (CONFIG_FILE_NAMES.some((name) => existsSync(resolve(dir, name)))) return dir;
+    if (dirname(dir) === dir) return dirname(draft);
+  }
+}
+
+/** Whether `path` lies inside `root`, also after following symbolic links (of both). */
+export function isInside(path: string, root: string): boolean {
+  const within = (p: string, r: string) => {
+    const rel = relative(r, p);
+    return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+  };
+  if (!within(resolve(path), resolve(root))) return false;
+  return within(real(path), real(root));
+}
+
+/** The real path of `path`, or of its nearest existing ancestor joined with the rest. */
+function real(path: string): string {
+  let p = resolve(path);
+  const rest: string[] = [];
+  for (;;) {
+    try { return resolve(realpathSync(p), ...rest); } catch { /* does not exist (yet) */ }
+    const parent = dirname(p);
+    if (parent === p) return resolve(path);
+    rest.unshift(p.slice(parent.length).replace(/^[\\/]/, ''));
+    p = parent;
+  }
+}
+
+/**
+ * Line of `key:` in a config file (and, for a ledger list, of the item naming `target`), for
+ * problems about a path the file names. Line 0 when the file cannot be read.
+ */
+function keyLine(host: ConfigHost, file: string, key: string, value?: string, target?: string): { line: number; character: number; found?: boolean } {
+  const text = host.readFile(file);
+  if (text === undefined) return { line: 0, character: 0 };
+  const lines = text.split(/\r\n|\r|\n/);
+  const keyAt = lines.findIndex((l) => {
+    const t = l.trimStart().replace(/^["']/, '');
+    return t.startsWith(key) && /^["']?\s*:/.test(t.slice(key.length));
+  });
+  if (keyAt < 0) return { line: 0, character: 0 };
+  if (value === undefined && target !== undefined) {
+    // The entry whose text, resolved against the file's folder, is the target.
+    for (let i = keyAt; i < lines.length && (i === keyAt || /^\s|^\s*-/.test(lines[i]) || lines[i].trim() === ''); i++) {
+      for (const m of lines[i].matchAll(/[^\s"',[\]:-][^"',[\]]*/g)) {
+        const candidate = m[0].trim();
+        if (candidate && candidate !== key && host.resolve(host.dirname(file), candidate) === target) return { line: i, character: m.index ?? 0, found: true };
+      }
+    }
+    return { line: keyAt, character: lines[keyAt].indexOf(key) };
+  }
+  return { line: keyAt, character: lines[keyAt].indexOf(key), found: true };
 }

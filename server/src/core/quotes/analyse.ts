@@ -28,7 +28,12 @@ export interface QuotationReport {
   /** The paragraphs quotes were read in (see paragraphs.ts). */
   paragraphs: ProseBlock[];
   lexicon: Lexicon;
+  /** Paragraphs left out because they hold more than MAX_QUOTE_MARKS_PER_PARAGRAPH quotation marks. */
+  skipped: ProseBlock[];
 }
+
+export const MAX_QUOTE_MARKS_PER_PARAGRAPH = 400;
+const QUOTE_MARKS = /["“”‘’„‚«»‹›「」『』〝〞〟]/g;
 
 const cache = new WeakMap<DraftDocument, QuotationReport>();
 
@@ -50,7 +55,14 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
   const cached = cache.get(doc);
   if (cached) return cached;
   const lex = lexiconFor(doc.language);
-  const blocks = paragraphsOf(doc);
+  // A paragraph with hundreds of quotation marks is not prose to read for quotes (pasted data, a
+  // fuzzer): pairing and attribution in it would cost time quadratic in the marks. Skip it, say so.
+  const skipped: ProseBlock[] = [];
+  const blocks = paragraphsOf(doc).filter((b) => {
+    const many = (b.text.match(QUOTE_MARKS) ?? []).length > MAX_QUOTE_MARKS_PER_PARAGRAPH;
+    if (many) skipped.push(b);
+    return !many;
+  });
   const { quotes, strays } = pairQuotes(blocks);
 
   // Top-level segments per block, then the block's sentences with those quotes as items, its
@@ -231,6 +243,7 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     blocksOf,
     paragraphs: blocks,
     lexicon: lex,
+    skipped,
   };
   cache.set(doc, report);
   return report;

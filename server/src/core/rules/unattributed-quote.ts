@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import type { OffsetFix } from '../types.js';
-import { analyseDocument } from '../quotes/analyse.js';
+import { analyseDocument, MAX_QUOTE_MARKS_PER_PARAGRAPH } from '../quotes/analyse.js';
 import { attributionEdits } from '../quotes/fixes.js';
 import { suppressionInsertion } from '../suppressions.js';
 import { nearest } from '../quotes/speakers.js';
@@ -54,6 +54,13 @@ export const unattributedQuote: Rule = {
         message: t('Who said this? The quote has no attribution.'),
         fixes,
         data: { kind: q.kind, reason: q.unattributedReason ?? 'unattributed', kindReason: q.kindReason, candidates: names },
+      });
+    }
+    for (const b of report.skipped) {
+      context.report({
+        start: b.start, end: b.start, severity: 'info',
+        message: t('This paragraph has more than {0} quotation marks; Copydesk did not check its quotes.', MAX_QUOTE_MARKS_PER_PARAGRAPH),
+        data: { reason: 'too-many-marks' },
       });
     }
     for (const s of report.strays) {
