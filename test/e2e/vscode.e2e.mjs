@@ -7,6 +7,7 @@
 // What the UI shows is checked in the UI; exact text and ranges through a test-only probe
 // extension (test/e2e/runner-ext) that reads them from the vscode API.
 import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -242,6 +243,28 @@ describe('VS Code (code-server): the Copydesk extension', function () {
       await cs.page.locator('.monaco-list-row', { hasText: 'Tom Becker' }).first().waitFor();
       await screenshot('annotations-readme');
 
+    });
+  });
+
+  describe('crash recovery', function () {
+    /** Language-server processes of the installed extension (not the repository's dist/, which Neovim tests use). */
+    const serverPids = () => execSync('ps -eo pid=,args=', { encoding: 'utf8' }).split('\n')
+      .filter((l) => l.includes('/dist/server.cjs') && !l.includes(path.join(REPO, 'dist')))
+      .map((l) => Number(l.trim().split(/\s+/)[0]));
+
+    it('the client restarts a killed server, and the new one checks the draft', async () => {
+      await cs.openFile('harbour-deal.md');
+      await waitState('the corrected claim', 'harbour-deal.md', (x) => x.diagnostics.some((d) => d.code === 'corrected-claim'));
+      const before = serverPids();
+      assert.ok(before.length >= 1, 'a server process is running');
+      for (const pid of before) process.kill(pid, 'SIGKILL');
+      await cs.waitFor('a new server process', async () => serverPids(), (pids) => pids.length > 0 && pids.every((p) => !before.includes(p)), 60_000);
+      // Only a working server can flag a claim typed after the crash.
+      await cs.page.keyboard.press('Control+End');
+      await cs.page.keyboard.type('\nThe NATO classified network is mentioned again.\n');
+      await waitState('two corrected claims from the new server', 'harbour-deal.md',
+        (x) => x.diagnostics.filter((d) => d.code === 'corrected-claim').length === 2);
+      await screenshot('crash-recovery');
     });
   });
 });
