@@ -8,20 +8,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { rng } from './bench/corpus.js';
 
 const { values } = parseArgs({ options: { drafts: { type: 'string', default: '2000' }, format: { type: 'string', default: 'json' }, keep: { type: 'boolean', default: false } } });
 const DRAFTS = Number(values.drafts);
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.cjs');
 
-// Small deterministic PRNG (mulberry32): the same drafts on every machine and run.
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = ('the minister said council budget city river flood police report officials week residents school hospital election '
   + 'market prices energy contract network talks agreement company spokesperson statement according data survey government '
   + 'parliament court ruling weather rain traffic port shipping exports growth inflation bank interest rates housing').split(' ');

@@ -7,18 +7,11 @@
 // Not a test: numbers depend on the machine.
 import { parseArgs } from 'node:util';
 import { lint } from '../server/src/core/engine.js';
+import { rng } from './bench/corpus.js';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '300' }, profile: { type: 'boolean', default: false } } });
 const ROUNDS = Number(values.rounds);
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = ('the minister council budget city river flood police officials week residents school hospital election '
   + 'market prices energy contract network talks agreement company data survey government parliament court ruling '
   + 'weather rain traffic port shipping exports growth inflation bank interest rates housing plan new old long').split(' ');
