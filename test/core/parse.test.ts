@@ -197,4 +197,11 @@ describe('parse: front matter problems', () => {
     assert.equal(fm[0].range.start.line, 1);
     assert.deepEqual(r.document.frontMatter?.data, {});
   });
+
+  it('maps prose exactly when a chunk starts with a byte-order mark (found by the sync fuzzer)', () => {
+    const text = '\n\n\uFEFFsaid<!-- copydesk-disable-next-line nonsense -->\u{10000}»';
+    const [block] = parseDraft(text, { kind: 'markdown' }).blocks;
+    assert.equal(block.text, 'said\u{10000}»');
+    for (let i = 0; i < block.text.length; i++) assert.equal(text[block.offsets[i]], block.text[i], `char ${i}`);
+  });
 });

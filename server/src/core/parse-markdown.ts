@@ -114,7 +114,10 @@ function simpleParagraph(source: string): ChunkResult | undefined {
 
 /** Walks the Markdown syntax tree and keeps what a reader reads; code, HTML and URLs are left out. */
 function parseWithRemark(source: string, definitions: string): ChunkResult {
-  const text = definitions ? `${source}\n\n${definitions}\n` : source;
+  // remark drops a byte-order mark at the start of what it parses and counts positions without it;
+  // a chunk can start with one (a pasted BOM after a blank line), so it is parsed as a space.
+  const body = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
+  const text = definitions ? `${body}\n\n${definitions}\n` : body;
   const tree = processor.parse(text) as Root;
   const blocks: ProseBlock[] = [];
   const comments: DirectiveComment[] = [];
