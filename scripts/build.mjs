@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Everything ships as CommonJS (.cjs): VS Code loads extensions with require().
 import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
 import { buildWeb } from './build-web.mjs';
 
 const common = {
@@ -17,6 +18,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The bins must be executable: on a fresh `npm ci` npm links them before `prepare` builds them,
+// so it cannot set the mode itself.
+for (const bin of ['dist/cli.cjs', 'dist/server.cjs']) chmodSync(bin, 0o755);
 
 // The same core and server for a browser worker (vscode.dev, github.dev).
 await buildWeb();
