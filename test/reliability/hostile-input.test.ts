@@ -129,14 +129,19 @@ describe('reliability: hostile input is bounded and explained', function () {
   });
 
   // bug: ledger/parse.ts takes ~17.7 s for 100,000 entries (16 MB), and the first lint with them
-  // ~4.9 s (matcher compile); ledger/matcher with a claim of 5,000 "the " against a draft of
-  // 20,000 "the " ran out of memory (4 GB heap) instead of finishing.
-  it.skip('ledger: 100,000 entries and pathological claims (bug: ledger parse/matcher are slow and can exhaust memory)', () => {
+  // ~4.9 s (matcher compile).
+  it.skip('ledger: 100,000 entries (bug: the YAML parse and the first compile are slow)', () => {
     const big = Array.from({ length: 100_000 }, (_, i) => `- id: c${i}\n  claim: "The bridge number ${i} cost ${i} million dollars"\n  correction: "The bridge number ${i} cost ${i + 1} million dollars"\n  date: 2026-01-05`).join('\n') + '\n';
     const parsed = timed(() => parseLedger(big, '/x/big.yaml')).result;
     timed(() => lint({ text: 'The bridge number 77 cost 77 million dollars.\n', kind: 'markdown', ledger: { entries: parsed.entries, files: ['/x/big.yaml'] } }));
+  });
+
+  // Matches are leftmost-longest and never overlap: a 5,000-word claim repeated through a
+  // 20,000-word draft gives 4 findings (it gave thousands of overlapping ones and ran out of memory).
+  it('ledger: a pathological claim against a draft made of it', () => {
     const patho = parseLedger('- id: p1\n  claim: "' + 'the '.repeat(5000) + '"\n  correction: "x"\n  date: 2026-01-05\n', '/x/p.yaml');
-    timed(() => lint({ text: 'the '.repeat(20_000), kind: 'markdown', ledger: { entries: patho.entries, files: ['/x/p.yaml'] } }));
+    const { result } = timed(() => lint({ text: 'the '.repeat(20_000), kind: 'markdown', ledger: { entries: patho.entries, files: ['/x/p.yaml'] } }));
+    assert.equal(result.findings.filter((f) => f.rule === 'corrected-claim').length, 4);
   });
 
   describe('config and ledger files that never end', () => {

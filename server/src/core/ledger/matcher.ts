@@ -95,6 +95,7 @@ function scan(root: Node, tokens: Tokens): TokenMatch[] {
   const found: TokenMatch[] = [];
   let coveredTo = 0;
   for (let i = 0; i < keys.length; i++) {
+    if (i < coveredTo) continue; // inside the last match: a match here would overlap it
     const first = keys[i];
     if (first === BREAK || first === OPAQUE) continue;
     let node = root.next.get(first);
@@ -104,7 +105,9 @@ function scan(root: Node, tokens: Tokens): TokenMatch[] {
       if (j >= keys.length) break;
       node = node.next.get(keys[j]);
     }
-    if (!best || best.to <= coveredTo) continue;
+    // Leftmost-longest, never overlapping: a repeated phrase must not yield one match per word
+    // (a 5,000-word claim in a 20,000-word draft gave thousands of overlapping findings).
+    if (!best || best.from < coveredTo) continue;
     found.push(best);
     coveredTo = best.to;
   }
