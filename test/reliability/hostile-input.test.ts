@@ -119,7 +119,9 @@ describe('reliability: hostile input is bounded and explained', function () {
 
     for (const deep of ['['.repeat(5000) + ']'.repeat(5000), '{a: '.repeat(3000) + '1' + '}'.repeat(3000)]) {
       const d = timed(() => lint({ text: `---\na: ${deep}\n---\nText.\n`, kind: 'markdown' })).result;
-      assert.deepEqual(d.findings.map((f) => f.rule), ['front-matter']);
+      // One or two problems (the YAML parser may also run out of stack, depending on how deep the
+      // caller already is), all at the front matter.
+      assert.ok(d.findings.length >= 1 && d.findings.every((f) => f.rule === 'front-matter'), JSON.stringify(d.findings.map((f) => f.message)));
     }
   });
 
