@@ -8,7 +8,7 @@ import type { Finding } from '../core/types.js';
 import { CONFIG_FILE_NAMES, DEFAULT_LEDGER } from '../core/config.js';
 import { DEFAULT_SETTINGS, readSettings, severityOverrides, type EditorSettings } from '../lsp/settings.js';
 import { toDiagnostic } from '../lsp/diagnostics.js';
-import { FIX_ALL_KIND, fixAllAction, quickFixes } from '../lsp/code-actions.js';
+import { FIX_ALL_KIND, codeActionsFor, fixAllAction } from '../lsp/code-actions.js';
 import { registerFeatures } from '../lsp/features/index.js';
 import { READ_FILES_REQUEST, WebProjects, type ReadFilesParams, type ReadFilesResult } from './project.js';
 import { uriPath } from './uri-host.js';
@@ -197,25 +197,8 @@ export function startWebServer(connection: Connection): void {
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const only = params.context.only;
-    const actions: CodeAction[] = [];
-    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
-    const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
     const result = await analyse(doc);
-    if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, params.context.diagnostics, translator(locale)));
-    if (result && wantsQuickFix) {
-      const rules = new Set(params.context.diagnostics.filter((d) => d.source === 'copydesk').map((d) => String(d.code)));
-      for (const rule of rules) {
-        const count = result.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.isPreferred)).length;
-        const action = count > 1 ? fixAllAction(doc, result.findings, relint(doc.uri), rule, translator(locale)) : undefined;
-        if (action) actions.push(action);
-      }
-    }
-    if (result && wantsFixAll) {
-      const action = fixAllAction(doc, result.findings, relint(doc.uri), undefined, translator(locale));
-      if (action) actions.push(action);
-    }
-    return actions;
+    return codeActionsFor(doc, result, params.context, relint(doc.uri), translator(locale));
   });
 
   connection.onExecuteCommand(async (params) => {

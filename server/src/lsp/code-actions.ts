@@ -1,7 +1,8 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiagnosticData } from './diagnostics.js';
 import type { Finding } from '../core/types.js';
+import type { LintResult } from '../core/engine.js';
 import type { DraftDocument } from '../core/document.js';
 import { editBetween, fixAllText } from '../core/fixes.js';
 import { suppressionInsertion } from '../core/suppressions.js';
@@ -89,4 +90,29 @@ export function fixAllAction(doc: TextDocument, findings: Finding[], relint: (te
     kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
     edit: { changes: { [doc.uri]: [edit] } },
   };
+}
+
+/**
+ * Every action for a code-action request (desktop and browser servers alike): the quick fixes of
+ * the diagnostics asked about, "fix all <rule>" where a rule has several, and source.fixAll.
+ */
+export function codeActionsFor(doc: TextDocument, result: LintResult | undefined, context: CodeActionContext, relint: (text: string) => Finding[], t: Translate = english): CodeAction[] {
+  const only = context.only;
+  const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
+  const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+  const actions: CodeAction[] = [];
+  if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, context.diagnostics, t));
+  if (result && wantsQuickFix) {
+    const rules = new Set(context.diagnostics.filter((d) => d.source === 'copydesk').map((d) => String(d.code)));
+    for (const rule of rules) {
+      const count = result.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.isPreferred)).length;
+      const action = count > 1 ? fixAllAction(doc, result.findings, relint, rule, t) : undefined;
+      if (action) actions.push(action);
+    }
+  }
+  if (result && wantsFixAll) {
+    const action = fixAllAction(doc, result.findings, relint, undefined, t);
+    if (action) actions.push(action);
+  }
+  return actions;
 }

@@ -8,7 +8,7 @@ import { lint, type LintInput, type LintResult } from '../core/engine.js';
 import type { Finding } from '../core/types.js';
 import { DEFAULT_SETTINGS, readSettings, severityOverrides, type EditorSettings } from './settings.js';
 import { toDiagnostic } from './diagnostics.js';
-import { FIX_ALL_KIND, enableReasonPrompt, fixAllAction, quickFixes } from './code-actions.js';
+import { FIX_ALL_KIND, enableReasonPrompt, codeActionsFor, fixAllAction } from './code-actions.js';
 import { ProjectCache } from './projects.js';
 import { refreshAnnotations, registerFeatures } from './features/index.js';
 import { packageRootUrl } from '../node/package-root.js';
@@ -189,25 +189,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const only = params.context.only;
-    const actions: CodeAction[] = [];
-    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll);
-    const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
     const result = await analyse(doc);
-    if (wantsQuickFix) actions.push(...quickFixes(doc, result?.document, params.context.diagnostics, translator(locale)));
-    if (result && wantsQuickFix) {
-      const rules = new Set(params.context.diagnostics.filter((d) => d.source === 'copydesk').map((d) => String(d.code)));
-      for (const rule of rules) {
-        const count = result.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.isPreferred)).length;
-        const action = count > 1 ? fixAllAction(doc, result.findings, relint(doc.uri), rule, translator(locale)) : undefined;
-        if (action) actions.push(action);
-      }
-    }
-    if (result && wantsFixAll) {
-      const action = fixAllAction(doc, result.findings, relint(doc.uri), undefined, translator(locale));
-      if (action) actions.push(action);
-    }
-    return actions;
+    return codeActionsFor(doc, result, params.context, relint(doc.uri), translator(locale));
   });
 
   const review = new WorkspaceReview(connection, documents, (uri) => projects.forDocument(uri), (findings) => findings.map((f) => toDiagnostic(f, baseUrl)), () => locale);
