@@ -309,22 +309,16 @@ export async function startCodeServer(o) {
        * first action). Returns the actions' titles as shown.
        */
       async quickFix({ at = '.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error', title } = {}) {
-        const box = await page.locator(at).first().boundingBox();
-        if (!box) throw new Error(`nothing matches ${at}`);
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-        // In the text area when the line above is empty, else in the gutter.
-        const bulb = page.locator('.lightBulbWidget, [class*="codicon-gutter-lightbulb"]').first();
-        await bulb.waitFor();
-        const rows = page.locator('.action-widget .monaco-list-row.action');
-        await page.keyboard.press('Control+.');
-        await rows.first().waitFor({ timeout: 5000 }).catch(async () => { await bulb.click(); await rows.first().waitFor(); });
-        const titles = await rows.locator('.title').allInnerTexts();
-        await (title ? rows.filter({ hasText: title }).first() : rows.first()).click();
-        await rows.first().waitFor({ state: 'hidden' });
+        const titles = await this.openCodeActions({ at });
+        await this.pickCodeAction(title ?? titles[0]);
         return titles;
       },
 
-      /** Opens the code-action menu (see quickFix) and returns the rows' titles; the menu stays open. */
+      /**
+       * Puts the cursor on the first element matching `at`, waits for the lightbulb and opens the
+       * code-action menu (Ctrl+., or a click on the lightbulb if the key was swallowed); returns
+       * the rows' titles. The menu stays open.
+       */
       async openCodeActions({ at = '.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error' } = {}) {
         const box = await page.locator(at).first().boundingBox();
         if (!box) throw new Error(`nothing matches ${at}`);
