@@ -204,4 +204,12 @@ describe('parse: front matter problems', () => {
     assert.equal(block.text, 'said\u{10000}»');
     for (let i = 0; i < block.text.length; i++) assert.equal(text[block.offsets[i]], block.text[i], `char ${i}`);
   });
+
+  it('maps prose exactly around an autolink literal that remark gives no position (found by the sync fuzzer)', () => {
+    const text = '\u{10000}“[https://example.com>';
+    const [block] = parseDraft(text, { kind: 'markdown' }).blocks;
+    assert.equal(block.text, '\u{10000}“[\uFFFC>');
+    for (let i = 0; i < block.text.length; i++) if (block.text[i] !== '\uFFFC') assert.equal(text[block.offsets[i]], block.text[i], `char ${i}`);
+    assert.equal(block.offsets[4], text.indexOf('https'));
+  });
 });

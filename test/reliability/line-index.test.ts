@@ -23,7 +23,7 @@ describe('reliability: LineIndex agrees with vscode-languageserver-textdocument'
       for (let l = 0; l <= doc.lineCount; l++) {
         assert.equal(lines.offsetAt({ line: l, character: 0 }), doc.offsetAt({ line: l, character: 0 }), `line ${l}`);
       }
-    }), { numRuns: 500 });
+    }), { numRuns: 500, seed: 20261127 });
   });
 
   it('answers for a position near the start of a huge text without indexing all of it', () => {

@@ -8,6 +8,10 @@ import { TestClient } from '../helpers/lsp-client.js';
 import { draftArb, stepArb } from './generators.js';
 import { runSyncCase, type SyncStats } from './sync-harness.js';
 
+// A fixed seed keeps npm test (and CI) repeatable; npm run fuzz explores new seeds, and
+// COPYDESK_SEED replays one here.
+const SEED = process.env.COPYDESK_SEED ? Number(process.env.COPYDESK_SEED) : 20261127;
+
 // Issue #9.1: random incremental edits (surrogate pairs, combining marks, CRLF and lone CR, RTL,
 // CJK, zero-width characters, quotes, Markdown, front matter fences) sent to the real server over
 // stdio. After each didChange the server's diagnostics must equal an in-process lint of the
@@ -34,7 +38,7 @@ describe('reliability: LSP incremental sync under random edits', function () {
       await fc.assert(fc.asyncProperty(draftArb, fc.array(stepArb, { minLength: 1, maxLength: 40 }), async (initial, steps) => {
         const uri = pathToFileURL(join(dir, `draft-${n++}.${kind === 'markdown' ? 'md' : 'txt'}`)).href;
         await runSyncCase(client, uri, initial, steps, stats, kind);
-      }), { numRuns: RUNS, seed: process.env.COPYDESK_SEED ? Number(process.env.COPYDESK_SEED) : undefined });
+      }), { numRuns: RUNS, seed: SEED });
       assert.equal(client.process.exitCode, null, 'server alive');
     });
   }
@@ -43,7 +47,7 @@ describe('reliability: LSP incremental sync under random edits', function () {
     await fc.assert(fc.asyncProperty(draftArb, fc.array(stepArb, { minLength: 5, maxLength: 60 }), async (initial, steps) => {
       const uri = pathToFileURL(join(dir, `burst-${n++}.md`)).href;
       await runSyncCase(client, uri, initial, steps, stats, 'markdown', 7);
-    }), { numRuns: Math.ceil(RUNS / 3) });
+    }), { numRuns: Math.ceil(RUNS / 3), seed: SEED + 1 });
     assert.equal(client.process.exitCode, null, 'server alive');
     assert.ok(stats.edits >= 2000, `a few thousand edits were sent (${stats.edits})`);
     console.log(`      ${stats.edits} edits in ${stats.notifications} didChange notifications`);

@@ -135,7 +135,7 @@ function parseWithRemark(source: string, definitions: string): ChunkResult {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     const b = new ProseBuilder();
-    collectInline(node.children as PhrasingContent[], text, b, addComments);
+    collectInline(node.children as PhrasingContent[], text, b, addComments, start, end);
     if (b.length === 0) return;
     blocks.push(b.build(kind, blocks.length, start, end, { blockquoteDepth: ctx.quote, inList: ctx.list, depth }));
   };
@@ -168,12 +168,22 @@ function parseWithRemark(source: string, definitions: string): ChunkResult {
   return { blocks, comments, tops };
 }
 
-function collectInline(nodes: PhrasingContent[], text: string, b: ProseBuilder, addComments: (s: number, e: number) => void): void {
+/**
+ * Some nodes come without positions (remark-gfm's autolink literals): those are placed after the
+ * previous node, within the parent, so their characters are still found in the source.
+ */
+function collectInline(nodes: PhrasingContent[], text: string, b: ProseBuilder, addComments: (s: number, e: number) => void, from: number, to: number): void {
+  let cursor = from;
   for (const node of nodes) {
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
+    const start = node.position?.start.offset ?? cursor;
+    const end = node.position?.end.offset ?? (node.position ? start : to);
+    cursor = node.position ? end : cursor;
     switch (node.type) {
-      case 'text': b.addAligned(node.value, text, start, end); break;
+      case 'text': {
+        const stop = b.addAligned(node.value, text, start, end);
+        if (!node.position) cursor = stop;
+        break;
+      }
       case 'break': b.addChar('\n', start); break;
       case 'inlineCode': case 'image': case 'imageReference': b.addPlaceholder(start); break;
       case 'html': addComments(start, end); if (!/^<!--/.test(node.value)) b.addPlaceholder(start); break;
@@ -184,11 +194,11 @@ function collectInline(nodes: PhrasingContent[], text: string, b: ProseBuilder, 
           b.addPlaceholder(start);
           break;
         }
-        collectInline(node.children, text, b, addComments);
+        collectInline(node.children, text, b, addComments, start, end);
         break;
       default:
         // emphasis, strong, delete, linkReference: the words count, the markup does not.
-        if ('children' in node) collectInline(node.children as PhrasingContent[], text, b, addComments);
+        if ('children' in node) collectInline(node.children as PhrasingContent[], text, b, addComments, start, end);
     }
   }
 }

@@ -42,8 +42,8 @@ export class ProseBuilder {
 
   get length(): number { return this.map.length; }
 
-  /** Adds `value` whose characters come from `source` starting at `from`, skipping markup between them. */
-  addAligned(value: string, source: string, from: number, to: number): void {
+  /** Adds `value` whose characters come from `source` starting at `from`, skipping markup between them; returns where the search stopped. */
+  addAligned(value: string, source: string, from: number, to: number): number {
     let s = from;
     let refAt = -1;
     for (let i = 0; i < value.length; i++) {
@@ -80,6 +80,7 @@ export class ProseBuilder {
       }
       this.parts.push(ch);
     }
+    return s;
   }
 
   addPlaceholder(at: number): void {
