@@ -17,8 +17,12 @@ export interface ProseBlock {
   end: number;
   /** Prose text as read. */
   text: string;
-  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the block's end. */
-  offsets: Int32Array;
+  /**
+   * text[i] stands at source offset `base + offsets[i]` (offsets[text.length] is the block's end);
+   * without `offsets` the text is the source itself, at `base + i`. Read through sourceAt.
+   */
+  base: number;
+  offsets?: Int32Array;
   /** Nesting: inside a blockquote (depth) or a list item. */
   blockquoteDepth: number;
   inList: boolean;
@@ -28,9 +32,14 @@ export interface ProseBlock {
 
 /** Source range for prose text [from, to). */
 export function sourceRange(block: ProseBlock, from: number, to: number): { start: number; end: number } {
-  const start = block.offsets[from];
-  const end = to > from ? block.offsets[to - 1] + 1 : start;
+  const start = sourceAt(block, from);
+  const end = to > from ? sourceAt(block, to - 1) + 1 : start;
   return { start, end };
+}
+
+/** Source offset of the block's text[i] (i = text.length: the block's end). */
+export function sourceAt(block: ProseBlock, i: number): number {
+  return block.base + (block.offsets ? block.offsets[i] : i);
 }
 
 const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
@@ -100,6 +109,7 @@ export class ProseBuilder {
     return {
       kind, index, start, end,
       text: this.parts.join(''),
+      base: 0,
       offsets,
       blockquoteDepth: extra.blockquoteDepth ?? 0,
       inList: extra.inList ?? false,

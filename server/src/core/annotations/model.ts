@@ -3,7 +3,7 @@ import type { DraftDocument } from '../document.js';
 import type { Finding } from '../types.js';
 import type { Attribution, QuotationAnalysis, QuotationKind } from '../quotes/types.js';
 import type { Lexicon } from '../quotes/lexicon.js';
-import { analyseDocument } from '../quotes/analyse.js';
+import { analyseDocument, resolveSpeakers } from '../quotes/analyse.js';
 import { nameIn } from '../quotes/speakers.js';
 import { findDisclaimers } from '../disclaimer/recognise.js';
 import { translationStatus, type TranslationStatus } from '../disclaimer/status.js';
@@ -99,7 +99,7 @@ export function annotate(result: LintResult, options: AnnotateOptions = {}): Ann
   const hit = cache.get(result);
   if (hit) return hit;
   const doc = result.document;
-  const report = analyseDocument(doc);
+  const report = resolveSpeakers(analyseDocument(doc));
   const quotations = report.quotations.map((q) => quoteAnnotation(doc, report.lexicon, q));
   const speakers: SpeakerAnnotation[] = [];
   const byName = new Map<string, SpeakerAnnotation>();

@@ -1,6 +1,6 @@
 import { cacheLimits } from '../limits.js';
 import type { DraftDocument } from '../document.js';
-import { sourceRange, type ProseBlock } from '../prose-block.js';
+import { sourceAt, sourceRange, type ProseBlock } from '../prose-block.js';
 import { paragraphsOf } from './paragraphs.js';
 import type { Attribution, QuotationAnalysis, SourceRange, StrayMark } from './types.js';
 import { pairQuotes, type RawQuote } from './marks.js';
@@ -39,13 +39,13 @@ const cache = new WeakMap<DraftDocument, QuotationReport>();
 
 /** Every quotation in the draft, in document order, with its kind and attribution. */
 export function analyseQuotations(document: DraftDocument): QuotationAnalysis[] {
-  return analyseDocument(document).quotations;
+  return resolveSpeakers(analyseDocument(document)).quotations;
 }
 
 /** The quotation at a source offset (innermost), for hovers. */
 export function quotationAt(document: DraftDocument, offset: number): QuotationAnalysis | undefined {
   let found: QuotationAnalysis | undefined;
-  for (const q of analyseDocument(document).quotations) {
+  for (const q of resolveSpeakers(analyseDocument(document)).quotations) {
     if (q.segments.some((s) => offset >= s.start && offset < s.end) && (!found || q.depth > found.depth)) found = q;
   }
   return found;
@@ -65,23 +65,36 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
   });
   const { quotes, strays } = pairQuotes(blocks);
 
-  // Top-level segments per block, then the block's sentences with those quotes as items, its
-  // masked text (CJK) and the speakers it mentions: all read from a cache keyed by the block's
-  // text and quotation layout, so a re-lint after an edit re-reads only the changed paragraphs.
+  // Top-level segments per block; a block's sentences (with those quotes as items), its masked
+  // text (CJK) and the speakers it mentions are read lazily, only for the blocks a quotation needs,
+  // from a cache keyed by the block's text and quotation layout: most paragraphs of a story hold
+  // no quotation and are never tokenised, and a re-lint after an edit re-reads only what changed.
   const tops: Array<Array<[number, number, number]>> = blocks.map(() => []);
   quotes.forEach((q, i) => { if (q.depth === 0) for (const s of q.segments) tops[s.block].push([i, s.open, s.end]); });
   const masked: string[] = [];
-  const mentions: Mention[] = [];
-  const ctx: BlockItems[] = blocks.map((b, i) => {
-    const entry = blockEntry(lex, b, tops[i], quotes);
+  const entries: BlockEntry[] = [];
+  const contexts: BlockItems[] = [];
+  const entryOf = (i: number): BlockEntry => (entries[i] ??= blockEntry(lex, blocks[i], tops[i], quotes));
+  const ctxOf = (i: number): BlockItems => {
+    const known = contexts[i];
+    if (known) return known;
+    const entry = entryOf(i);
     if (entry.masked !== undefined) masked[i] = entry.masked;
-    for (const m of entry.mentions) mentions.push({ at: b.offsets[m.s], text: m.text, titled: m.titled, speaking: m.speaking });
     const where = new Map<number, [number, number]>();
     entry.qpos.forEach((pos, k) => where.set(tops[i][k][0], pos));
-    return { block: i, sentences: entry.sentences.map((items, index) => ({ block: i, index, items })), where };
-  });
-  // Speaker candidates first: pronoun speakers are resolved against them.
-  const speakers = candidates(lex, mentions);
+    return (contexts[i] = { block: i, sentences: entry.sentences.map((items, index) => ({ block: i, index, items })), where });
+  };
+  // Speaker candidates need every paragraph's mentions: only hovers, outlines and the names a
+  // fix offers ask for them.
+  let speakerList: SpeakerCandidate[] | undefined;
+  const speakersOf = (): SpeakerCandidate[] => {
+    if (speakerList) return speakerList;
+    const mentions: Mention[] = [];
+    blocks.forEach((b, i) => {
+      for (const m of entryMentions(lex, b, entryOf(i))) mentions.push({ at: sourceAt(b, m.s), text: m.text, titled: m.titled, speaking: m.speaking });
+    });
+    return (speakerList = candidates(lex, mentions));
+  };
 
   const src = (block: number, s: number, e: number): SourceRange => sourceRange(blocks[block], s, e);
   const prose = (block: number, s: number, e: number) => blocks[block].text.slice(s, e).replace(/\s+/g, ' ').trim();
@@ -91,8 +104,6 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     if (hit.speaker) {
       a.speakerRange = src(block, hit.speaker[0], hit.speaker[1]);
       a.speaker = prose(block, hit.speaker[0], hit.speaker[1]);
-      const named = nameIn(lex, a.speaker);
-      a.resolvedSpeaker = named ? fullName(speakers, named.name) : lastBefore(speakers, a.speakerRange.start);
     }
     if (hit.cue) {
       a.cueRange = src(block, hit.cue[0], hit.cue[1]);
@@ -162,10 +173,12 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
       continue;
     }
 
-    const [fs, fi] = ctx[first.block].where.get(i)!;
-    const [ls, li] = ctx[last.block].where.get(i)!;
-    const firstSentence = ctx[first.block].sentences[fs];
-    const lastSentence = ctx[last.block].sentences[ls];
+    const firstCtx = ctxOf(first.block);
+    const lastCtx = ctxOf(last.block);
+    const [fs, fi] = firstCtx.where.get(i)!;
+    const [ls, li] = lastCtx.where.get(i)!;
+    const firstSentence = firstCtx.sentences[fs];
+    const lastSentence = lastCtx.sentences[ls];
     let hit: TextHit | undefined;
     let hitBlock = first.block;
     let kind: Kind;
@@ -192,7 +205,7 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     a.kindReason = kind.reason;
     if (!hit && !lex.cjk) {
       // A transcript paragraph ("WALLACE: …") or a quote that opens with its speaker's label.
-      hit = fromItems(ctx[first.block].sentences[0], paragraphLabel(lex, ctx[first.block].sentences[0]));
+      hit = fromItems(firstCtx.sentences[0], paragraphLabel(lex, firstCtx.sentences[0]));
       const label = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s?){1,4}):\s/u.exec(text);
       if (!hit && label && (label[1] === label[1].toUpperCase() || countWords(label[1]) <= 3)) {
         const s0 = first.open + 1 + label.index + label[0].indexOf(label[1]);
@@ -203,7 +216,7 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
 
     // Context: the next sentence, earlier quotes of the paragraph, the sentence or paragraph before.
     const alone = quoteOnly(firstSentence);
-    const nextSentence = ctx[last.block].sentences[ls + 1];
+    const nextSentence = lastCtx.sentences[ls + 1];
     if (alone && nextSentence && !nextSentence.items.some((it) => it.t === 'q' && !minor(it))) {
       const next = lex.cjk ? cueOf(nextSentence, 12) : fromItems(nextSentence, introduction(lex, nextSentence, true));
       // "According to X, …" attributes its own sentence, not the quote before it.
@@ -211,21 +224,22 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     }
     // Quotes of one sentence share its attribution ("X said A and B"); across sentences only a
     // direct quote lends its speaker.
-    const sameSentence = (k: number) => blocksOf[k][1] === first.block && ctx[first.block].where.get(k)?.[0] === fs;
+    const sameSentence = (k: number) => blocksOf[k][1] === first.block && firstCtx.where.get(k)?.[0] === fs;
     const earlier = lastAttributedSpeech(out, i, sameSentence, false) ?? lastAttributedSpeech(out, i, (k) => blocksOf[k][1] === first.block, true);
     if (earlier) { a.attribution = { ...earlier.attribution!, via: 'continuation', from: earlier.index }; continue; }
-    const prevSentence = fs > 0 ? ctx[first.block].sentences[fs - 1] : undefined;
+    const prevSentence = fs > 0 ? firstCtx.sentences[fs - 1] : undefined;
     if (prevSentence && fi === 0) {
       const prev = introOf(prevSentence);
       if (prev) { a.attribution = toAttribution(first.block, { ...prev, direct: true }); continue; }
     }
     const b = first.block;
-    const paragraphAlone = fs === 0 && fi === 0 && ctx[b].sentences.every((s) => !s.items.some((it) => it.t === 'w'));
+    const paragraphAlone = fs === 0 && fi === 0 && firstCtx.sentences.every((s) => !s.items.some((it) => it.t === 'w'));
     const prevBlock = b > 0 ? blocks[b - 1] : undefined;
     if (paragraphAlone && prevBlock && prevBlock.kind === 'paragraph' && prevBlock.blockquoteDepth === blocks[b].blockquoteDepth) {
       const before = lastAttributedSpeech(out, i, (k) => blocksOf[k][1] === b - 1, true);
       if (before) { a.attribution = { ...before.attribution!, via: 'continuation', direct: true, from: before.index }; continue; }
-      const lastOfPrev = ctx[b - 1].sentences[ctx[b - 1].sentences.length - 1];
+      const prevCtx = ctxOf(b - 1);
+      const lastOfPrev = prevCtx.sentences[prevCtx.sentences.length - 1];
       const prev = lastOfPrev && introOf(lastOfPrev);
       if (prev) { a.attribution = toAttribution(b - 1, { ...prev, direct: true }); continue; }
     }
@@ -234,12 +248,12 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
       : 'no verb of saying, “according to” or named source in its sentence, and the sentence or paragraph before names no speaker';
   }
 
-  if (!lex.cjk) seriesOfFragments(out, ctx, blocksOf);
+  if (!lex.cjk) seriesOfFragments(out, tops.flatMap((t, b) => (t.length >= 2 ? [ctxOf(b)] : [])), blocksOf);
 
   const report: QuotationReport = {
     quotations: out,
     strays: strays.map((s) => ({ mark: s.mark, range: src(s.block, s.at, s.at + 1) })),
-    speakers,
+    get speakers() { return speakersOf(); },
     blocksOf,
     paragraphs: blocks,
     lexicon: lex,
@@ -255,9 +269,11 @@ interface BlockEntry {
   /** [sentence, item] of each top-level quotation of the block, in order. */
   qpos: Array<[number, number]>;
   masked?: string;
-  /** Speakers mentioned, in block text offsets. */
-  mentions: Array<{ s: number; text: string; titled: boolean; speaking: boolean }>;
+  /** Speakers mentioned, in block text offsets; read on first use (see entryMentions). */
+  mentions?: BlockMention[];
 }
+
+interface BlockMention { s: number; text: string; titled: boolean; speaking: boolean }
 
 const blockCaches = new WeakMap<Lexicon, Map<string, BlockEntry>>();
 
@@ -276,28 +292,58 @@ function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number
   if (hit) return hit;
 
   const items = blockItems(block, 0, tops as Array<[number, number, number]>, lex.cjk, lex.norm, quotes);
-  const entry: BlockEntry = { sentences: items.sentences.map((s) => s.items), qpos: tops.map(([q]) => items.where.get(q)!), mentions: [] };
-  const text = block.text;
-  const addMention = (s: number, e: number) => {
-    const n = nameIn(lex, text.slice(s, e).replace(/\s+/g, ' ').trim());
-    if (n) entry.mentions.push({ s, text: n.name, titled: n.titled, speaking: true });
-  };
+  const entry: BlockEntry = { sentences: items.sentences.map((s) => s.items), qpos: tops.map(([q]) => items.where.get(q)!) };
   if (lex.cjk) {
-    let m = text;
+    let m = block.text;
     for (const [, s, e] of tops) m = m.slice(0, s) + MASK.repeat(e - s) + m.slice(e);
     entry.masked = m;
-    for (const s of items.sentences) {
-      const [ss, se] = bounds(s);
-      for (const [a, z] of cueSubjectsCjk(lex, m, ss, se)) addMention(a, z);
-    }
-  } else {
-    for (const s of items.sentences) for (const [a, z] of cueSubjects(lex, s)) addMention(s.items[a].s, s.items[z].e);
   }
-  for (const m of titledMentions(lex, text, (i) => i)) entry.mentions.push({ s: m.at, text: m.text, titled: m.titled, speaking: m.speaking });
   if (cache.size >= cacheLimits.paragraphs) cache.clear();
   cache.set(key, entry);
   return entry;
 }
+
+/** The people a paragraph mentions: subjects of cue verbs, and names with a title. */
+function entryMentions(lex: Lexicon, block: ProseBlock, entry: BlockEntry): BlockMention[] {
+  if (entry.mentions) return entry.mentions;
+  const mentions: BlockMention[] = [];
+  const text = block.text;
+  const addMention = (s: number, e: number) => {
+    const n = nameIn(lex, text.slice(s, e).replace(/\s+/g, ' ').trim());
+    if (n) mentions.push({ s, text: n.name, titled: n.titled, speaking: true });
+  };
+  if (lex.cjk) {
+    for (const items of entry.sentences) {
+      const [ss, se] = [items[0].s, items[items.length - 1].e];
+      for (const [a, z] of cueSubjectsCjk(lex, entry.masked!, ss, se)) addMention(a, z);
+    }
+  } else {
+    entry.sentences.forEach((items, index) => {
+      for (const [a, z] of cueSubjects(lex, { block: 0, index, items })) addMention(items[a].s, items[z].e);
+    });
+  }
+  for (const m of titledMentions(lex, text, (i) => i)) mentions.push({ s: m.at, text: m.text, titled: m.titled, speaking: m.speaking });
+  return (entry.mentions = mentions);
+}
+
+/**
+ * Fills in `resolvedSpeaker` (a pronoun or surname resolved to the person named nearest before it)
+ * on every attribution. It needs the speakers of the whole draft, so only hovers, outlines and
+ * callers of analyseQuotations pay for it.
+ */
+export function resolveSpeakers(report: QuotationReport): QuotationReport {
+  if (resolved.has(report)) return report;
+  resolved.add(report);
+  for (const q of report.quotations) {
+    const a = q.attribution;
+    if (!a?.speaker || !a.speakerRange) continue;
+    const named = nameIn(report.lexicon, a.speaker);
+    const name = named ? fullName(report.speakers, named.name) : lastBefore(report.speakers, a.speakerRange.start);
+    if (name !== undefined) a.resolvedSpeaker = name;
+  }
+  return report;
+}
+const resolved = new WeakSet<QuotationReport>();
 
 /**
  * `Trump a "pathological liar" who is "utterly amoral," a "bully" and a "narcissist at a level I

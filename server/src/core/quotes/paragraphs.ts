@@ -1,5 +1,5 @@
 import type { DraftDocument } from '../document.js';
-import type { ProseBlock } from '../prose-block.js';
+import { sourceAt, type ProseBlock } from '../prose-block.js';
 
 /**
  * The paragraphs quotes are read in. Markdown paragraphs are the parser's. Plain-text drafts often
@@ -35,8 +35,12 @@ export function paragraphsOf(doc: DraftDocument): ProseBlock[] {
 
 function slice(b: ProseBlock, from: number, to: number, index: number): ProseBlock {
   if (from === 0 && to === b.text.length) return { ...b, index };
+  const start = sourceAt(b, from);
+  const end = sourceAt(b, to - 1) + 1;
+  const text = b.text.slice(from, to);
+  if (!b.offsets) return { ...b, index, start, end, text, base: b.base + from };
   const offsets = new Int32Array(to - from + 1);
   offsets.set(b.offsets.subarray(from, to));
   offsets[to - from] = b.offsets[to - 1] + 1;
-  return { ...b, index, start: b.offsets[from], end: b.offsets[to - 1] + 1, text: b.text.slice(from, to), offsets };
+  return { ...b, index, start, end, text, offsets };
 }

@@ -5,6 +5,7 @@ import { translationStatus } from '../disclaimer/status.js';
 import { findDisclaimers, type RecognisedDisclaimer } from '../disclaimer/recognise.js';
 import { disclaimerText } from '../disclaimer/templates.js';
 import { lineBreakNear } from '../text-utils.js';
+import { sourceRange } from '../prose-block.js';
 
 /**
  * A machine-translated article must tell readers so, in the article's own language, naming the
@@ -128,5 +129,5 @@ function replaceFix(context: RuleContext, d: RecognisedDisclaimer, text: string,
 /** The disclaimer's prose without Markdown emphasis markers, so the replacement keeps them. */
 function contentRange(_context: RuleContext, d: RecognisedDisclaimer): { start: number; end: number } {
   const b = d.block;
-  return { start: b.offsets[0], end: b.offsets[b.text.length - 1] + 1 };
+  return sourceRange(b, 0, b.text.length);
 }
