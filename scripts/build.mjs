@@ -1,8 +1,11 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Everything ships as CommonJS (.cjs): VS Code loads extensions with require().
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { buildWeb } from './build-web.mjs';
+
+// The server's Node options ride on its shebang (`env -S`, which npm's Windows shims also read).
+const { execArgv: serverArgv } = JSON.parse(readFileSync(new URL('../server/src/node/server-runtime.json', import.meta.url), 'utf8'));
 
 const common = {
   bundle: true,
@@ -15,7 +18,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs', banner: { js: `#!/usr/bin/env -S node ${serverArgv.join(' ')}` } }),
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusItem } from './status.js';
+import runtime from '../../server/src/node/server-runtime.json' with { type: 'json' };
 import { initProject, openExample } from './walkthrough.js';
 
 let client: LanguageClient | undefined;
@@ -17,8 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Copydesk', { log: true });
   const module = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: runtime.execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...runtime.execArgv, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,

@@ -11,7 +11,8 @@ import { runNvim, describeRun, nvimAvailable, NVIM } from './harness/nvim.mjs';
 import { SCENARIOS, ALL_THREE, SAME_POINT, REPO, E2E_DIR, copyWorkspace, fixed, requireTool } from './scenarios.mjs';
 
 const SERVER = path.join(REPO, 'dist', 'server.cjs');
-const CMD = [process.execPath, SERVER, '--stdio'];
+// The bin itself, as an editor runs it: its shebang adds the server's Node options.
+const CMD = [SERVER, '--stdio'];
 const brief = (d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, source: d.source });
 const LSP_SEVERITY = { error: 1, warning: 2, info: 3 };
 

@@ -6,7 +6,11 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
+import runtime from '../../server/src/node/server-runtime.json' with { type: 'json' };
+
 export const SERVER = join(import.meta.dirname, '..', '..', 'dist', 'server.cjs');
+/** Started as editors start it: with the server's Node options (see server-runtime.json). */
+export const SERVER_ARGS = [...runtime.execArgv, SERVER, '--stdio'];
 
 /** A minimal LSP client that drives the built server over stdio, as an editor would. */
 export class TestClient {
@@ -20,7 +24,7 @@ export class TestClient {
   readonly appliedEdits: unknown[] = [];
 
   constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, SERVER_ARGS, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => { this.stderr += String(d); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -208,3 +208,30 @@ describe('language server over stdio', function () {
     assert.ok(compared > 0, 'some findings were compared');
   });
 });
+
+describe('the copydesk-ls bin', () => {
+  // Editors other than VS Code start the bin itself: its shebang must carry the server's Node
+  // options (a larger young generation, see server-runtime.json) and still answer over stdio.
+  it('starts through its shebang with the server runtime options and answers initialize', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const runtime = JSON.parse(readFileSync(join(ROOT, 'server', 'src', 'node', 'server-runtime.json'), 'utf8')) as { execArgv: string[] };
+    const bin = join(ROOT, 'dist', 'server.cjs');
+    assert.equal(readFileSync(bin, 'utf8').split('\n')[0], `#!/usr/bin/env -S node ${runtime.execArgv.join(' ')}`);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(bin, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      const reply = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => { out += String(d); if (out.includes('"serverInfo"')) resolve(out); });
+        child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+      });
+      assert.match(reply, /"name":"copydesk-ls"/);
+      const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+      for (const flag of runtime.execArgv) assert.ok(cmdline.includes(flag), `${flag} in ${cmdline.join(' ')}`);
+    } finally {
+      child.kill();
+    }
+  });
+});

@@ -12,20 +12,26 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** Next \n and \r at or after the scan position (Infinity: none left); found by native search. */
+  private nextLf = -1;
+  private nextCr = -1;
+
   /** Finds line starts until one lies beyond `offset` (or the text ends). */
   private scanTo(offset: number): void {
     const text = this.text;
     let i = this.scanned;
     const last = this.starts[this.starts.length - 1];
     if (last > offset || i >= text.length) return;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) this.starts.push(i + 1);
-      else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else continue;
-      if (i + 1 > offset) { i++; break; }
+    while (i < text.length) {
+      if (this.nextLf < i) { const k = text.indexOf('\n', i); this.nextLf = k < 0 ? Infinity : k; }
+      if (this.nextCr < i) { const k = text.indexOf('\r', i); this.nextCr = k < 0 ? Infinity : k; }
+      const at = Math.min(this.nextLf, this.nextCr);
+      if (at === Infinity) { i = text.length; break; }
+      i = at;
+      if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+      this.starts.push(i + 1);
+      i++;
+      if (i > offset) break;
     }
     this.scanned = i;
   }

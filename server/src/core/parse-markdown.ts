@@ -1,4 +1,4 @@
-import { cacheLimits } from './limits.js';
+import { ParagraphCache } from './paragraph-cache.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -25,7 +25,7 @@ interface ChunkResult {
 }
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
-const cache = new Map<string, ChunkResult>();
+const cache = new ParagraphCache<ChunkResult>();
 
 /**
  * Parses a Markdown body chunk by chunk (see markdown-chunks.ts). Each chunk's result is cached by
@@ -56,14 +56,10 @@ function parseChunk(source: string, definitions: string): ChunkResult {
   const usesDefinitions = definitions !== '' && source.includes('[');
   const key = usesDefinitions ? `${source}\u0000${definitions}` : source;
   let result = cache.get(key);
-  if (result) {
-    // Refresh its place in the LRU order.
-    cache.delete(key);
-  } else {
+  if (!result) {
     result = simpleParagraph(source) ?? (pathological(source) ? plainParagraph(source) : safeRemark(source, usesDefinitions ? definitions : ''));
-    if (cache.size >= cacheLimits.paragraphs) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
   }
-  cache.set(key, result);
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { cacheLimits } from '../limits.js';
+import { ParagraphCache } from '../paragraph-cache.js';
 import type { DraftDocument } from '../document.js';
 import { sourceAt, sourceRange, type ProseBlock } from '../prose-block.js';
 import { paragraphsOf } from './paragraphs.js';
@@ -33,7 +33,15 @@ export interface QuotationReport {
 }
 
 export const MAX_QUOTE_MARKS_PER_PARAGRAPH = 400;
-const QUOTE_MARKS = /["“”‘’„‚«»‹›「」『』〝〞〟]/g;
+const QUOTE_MARKS = new Set([...'"“”‘’„‚«»‹›「」『』〝〞〟'].map((c) => c.charCodeAt(0)));
+
+/** More quotation marks than MAX_QUOTE_MARKS_PER_PARAGRAPH (counted without allocating: this runs on every keystroke). */
+function tooManyMarks(text: string): boolean {
+  if (text.length <= MAX_QUOTE_MARKS_PER_PARAGRAPH) return false;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (QUOTE_MARKS.has(text.charCodeAt(i)) && ++n > MAX_QUOTE_MARKS_PER_PARAGRAPH) return true;
+  return false;
+}
 
 const cache = new WeakMap<DraftDocument, QuotationReport>();
 
@@ -59,7 +67,7 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
   // fuzzer): pairing and attribution in it would cost time quadratic in the marks. Skip it, say so.
   const skipped: ProseBlock[] = [];
   const blocks = paragraphsOf(doc).filter((b) => {
-    const many = (b.text.match(QUOTE_MARKS) ?? []).length > MAX_QUOTE_MARKS_PER_PARAGRAPH;
+    const many = tooManyMarks(b.text);
     if (many) skipped.push(b);
     return !many;
   });
@@ -82,7 +90,9 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     if (entry.masked !== undefined) masked[i] = entry.masked;
     const where = new Map<number, [number, number]>();
     entry.qpos.forEach((pos, k) => where.set(tops[i][k][0], pos));
-    return (contexts[i] = { block: i, sentences: entry.sentences.map((items, index) => ({ block: i, index, items })), where });
+    // The units name their block: reuse last lint's while the paragraph keeps its place.
+    if (entry.unitsBlock !== i) { entry.units = entry.sentences.map((items, index) => ({ block: i, index, items })); entry.unitsBlock = i; }
+    return (contexts[i] = { block: i, sentences: entry.units!, where });
   };
   // Speaker candidates need every paragraph's mentions: only hovers, outlines and the names a
   // fix offers ask for them.
@@ -97,6 +107,8 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
   };
 
   const src = (block: number, s: number, e: number): SourceRange => sourceRange(blocks[block], s, e);
+  /** A segment's words, between its marks. */
+  const inner = (s: RawQuote['segments'][number]) => blocks[s.block].text.slice(s.open + 1, s.closed ? s.end - 1 : s.end);
   const prose = (block: number, s: number, e: number) => blocks[block].text.slice(s, e).replace(/\s+/g, ' ').trim();
 
   const toAttribution = (block: number, hit: TextHit): Attribution => {
@@ -141,24 +153,25 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     const q = quotes[i];
     const first = q.segments[0];
     const last = q.segments[q.segments.length - 1];
-    const text = q.segments.map((s) => blocks[s.block].text.slice(s.open + 1, s.closed ? s.end - 1 : s.end)).join('\n');
-    const segments = q.segments.map((s) => src(s.block, s.open, s.end));
+    const single = q.segments.length === 1;
+    const text = single ? inner(first) : q.segments.map(inner).join('\n');
+    const segments = single ? [src(first.block, first.open, first.end)] : q.segments.map((s) => src(s.block, s.open, s.end));
     const a: QuotationAnalysis = {
       index: i,
       range: { start: segments[0].start, end: segments[segments.length - 1].end },
       segments,
       openMark: q.openMark,
       openRange: src(first.block, first.open, first.open + 1),
-      ...(last.closed ? { closeMark: q.closeMark, closeRange: src(last.block, last.end - 1, last.end) } : {}),
       family: q.family,
       depth: q.depth,
-      ...(q.parent !== undefined ? { parent: q.parent } : {}),
       text,
       kind: 'speech',
       kindReason: '',
       unclosed: q.unclosed,
       language: lex.lang,
     };
+    if (last.closed) { a.closeMark = q.closeMark; a.closeRange = src(last.block, last.end - 1, last.end); }
+    if (q.parent !== undefined) a.parent = q.parent;
     blocksOf.push([first.block, last.block]);
     out.push(a);
 
@@ -194,12 +207,21 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
         (hit.cue![0] - last.end < 12 || first.open - hit.cue![1] < 4);
       kind = classifyCjk(lex, q.family, text, masked[first.block], first.open, first.end, adjacent);
     } else {
-      hit = fromItems(firstSentence, findInSentence(lex, firstSentence, fi));
+      // Within one paragraph both answers depend only on what the block entry is keyed by: keep
+      // them there, so a keystroke elsewhere does not read this quote again.
+      const local = first.block === last.block ? (entryOf(first.block).local ??= new Map()) : undefined;
+      const key = `${fs}:${fi}:${q.family}`;
+      let known = local?.get(key);
+      if (!known) {
+        known = { found: findInSentence(lex, firstSentence, fi), kind: classifySpaced(lex, q.family, text, firstSentence, fi) };
+        local?.set(key, known);
+      }
+      hit = fromItems(firstSentence, known.found);
       if (!hit && last !== first) {
         hit = fromItems(lastSentence, findInSentence(lex, lastSentence, li));
         if (hit) hitBlock = last.block;
       }
-      kind = classifySpaced(lex, q.family, text, firstSentence, fi);
+      kind = known.kind;
     }
     a.kind = kind.kind;
     a.kindReason = kind.reason;
@@ -269,13 +291,20 @@ interface BlockEntry {
   /** [sentence, item] of each top-level quotation of the block, in order. */
   qpos: Array<[number, number]>;
   masked?: string;
+  /** Attribution in its own sentence and kind of each single-paragraph quotation, by "sentence:item:family". */
+  local?: Map<string, { found: Hit | undefined; kind: Kind }>;
+  /** The sentences as units of block `unitsBlock` (see ctxOf). */
+  units?: SentenceUnit[];
+  unitsBlock?: number;
   /** Speakers mentioned, in block text offsets; read on first use (see entryMentions). */
   mentions?: BlockMention[];
 }
 
 interface BlockMention { s: number; text: string; titled: boolean; speaking: boolean }
 
-const blockCaches = new WeakMap<Lexicon, Map<string, BlockEntry>>();
+// By the block's text, then its quotation layout: an unchanged paragraph's text is the very string
+// the parse cache returned last time, whose hash the engine keeps, so looking it up costs nothing.
+const blockCaches = new WeakMap<Lexicon, ParagraphCache<Map<string, BlockEntry>>>();
 
 /**
  * What a paragraph says independently of the rest of the draft. Everything here depends only on
@@ -284,11 +313,12 @@ const blockCaches = new WeakMap<Lexicon, Map<string, BlockEntry>>();
  */
 function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number, number, number]>, quotes: readonly RawQuote[]): BlockEntry {
   let cache = blockCaches.get(lex);
-  if (!cache) blockCaches.set(lex, (cache = new Map()));
-  let key = '';
-  for (const [q, s, e] of tops) { const segs = quotes[q].segments; key += `${s},${e},${segs[segs.length - 1].closed ? 1 : 0};`; }
-  key += '\u0001' + block.text;
-  const hit = cache.get(key);
+  if (!cache) blockCaches.set(lex, (cache = new ParagraphCache()));
+  let layout = '';
+  for (const [q, s, e] of tops) { const segs = quotes[q].segments; layout += `${s},${e},${segs[segs.length - 1].closed ? 1 : 0};`; }
+  let layouts = cache.get(block.text);
+  if (!layouts) cache.set(block.text, (layouts = new Map()));
+  const hit = layouts.get(layout);
   if (hit) return hit;
 
   const items = blockItems(block, 0, tops as Array<[number, number, number]>, lex.cjk, lex.norm, quotes);
@@ -298,8 +328,7 @@ function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number
     for (const [, s, e] of tops) m = m.slice(0, s) + MASK.repeat(e - s) + m.slice(e);
     entry.masked = m;
   }
-  if (cache.size >= cacheLimits.paragraphs) cache.clear();
-  cache.set(key, entry);
+  layouts.set(layout, entry);
   return entry;
 }
 

@@ -69,9 +69,37 @@ export function pairQuotes(blocks: readonly ProseBlock[]): PairResult {
   const strays: RawStray[] = [];
   let pending: Open | undefined;
 
-  for (let b = 0; b < blocks.length; b++) {
-    const text = blocks[b].text;
-    const stack: Open[] = [];
+  // The paragraph being read; the helpers below are made once, not per paragraph (this runs on
+  // every keystroke).
+  let b = 0;
+  let text = '';
+  const stack: Open[] = [];
+  const open = (at: number, mark: string) => {
+    const parent = stack.length ? stack[stack.length - 1].q : undefined;
+    quotes.push({ family: FAMILY[mark], openMark: mark, segments: [{ block: b, open: at, end: text.length, closed: false }], depth: stack.length, parent, unclosed: false });
+    stack.push({ q: quotes.length - 1, mark, family: FAMILY[mark] });
+  };
+  const close = (k: number, at: number, mark: string) => {
+    for (let j = stack.length - 1; j > k; j--) quotes[stack[j].q].dropped = true;
+    const q = quotes[stack[k].q];
+    const seg = q.segments[q.segments.length - 1];
+    seg.end = at + 1;
+    seg.closed = true;
+    q.closeMark = mark;
+    stack.length = k;
+  };
+  /** Nearest open mark that `mark` can close; singles never close across a stronger mark. */
+  const find = (mark: string, singlesOnly: boolean): number => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (CLOSERS[stack[k].mark].includes(mark)) return k;
+      if (singlesOnly && stack[k].family !== 'single') return -1;
+    }
+    return -1;
+  };
+
+  for (b = 0; b < blocks.length; b++) {
+    text = blocks[b].text;
+    stack.length = 0;
     let i = 0;
     while (i < text.length && isSpace(text[i])) i++;
     if (pending) {
@@ -90,38 +118,12 @@ export function pairQuotes(blocks: readonly ProseBlock[]): PairResult {
       }
       pending = undefined;
     }
-    // Most paragraphs of a draft have no quotation mark at all: one search, and on.
+    // Jump from mark to mark: most characters of a draft are not quotation marks, and most
+    // paragraphs have none at all (test, not exec: no match object per mark).
     MARK.lastIndex = i;
-    const firstMark = MARK.exec(text);
-    if (!firstMark && !stack.length) continue;
-
-    const open = (at: number, mark: string) => {
-      const parent = stack.length ? stack[stack.length - 1].q : undefined;
-      quotes.push({ family: FAMILY[mark], openMark: mark, segments: [{ block: b, open: at, end: text.length, closed: false }], depth: stack.length, parent, unclosed: false });
-      stack.push({ q: quotes.length - 1, mark, family: FAMILY[mark] });
-    };
-    const close = (k: number, at: number, mark: string) => {
-      for (let j = stack.length - 1; j > k; j--) quotes[stack[j].q].dropped = true;
-      const q = quotes[stack[k].q];
-      const seg = q.segments[q.segments.length - 1];
-      seg.end = at + 1;
-      seg.closed = true;
-      q.closeMark = mark;
-      stack.length = k;
-    };
-    /** Nearest open mark that `mark` can close; singles never close across a stronger mark. */
-    const find = (mark: string, singlesOnly: boolean): number => {
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (CLOSERS[stack[k].mark].includes(mark)) return k;
-        if (singlesOnly && stack[k].family !== 'single') return -1;
-      }
-      return -1;
-    };
-
-    // Jump from mark to mark: most characters of a draft are not quotation marks.
-    for (let m = firstMark; m; m = MARK.exec(text)) {
-      i = m.index;
-      const ch = m[0];
+    while (MARK.test(text)) {
+      i = MARK.lastIndex - 1;
+      const ch = text[i];
       const prev = i > 0 ? text[i - 1] : undefined;
       const next = text[i + 1];
       const left = !isSpace(next) && (isSpace(prev) || OPEN_CONTEXT.has(prev!));
@@ -190,6 +192,7 @@ export function pairQuotes(blocks: readonly ProseBlock[]): PairResult {
 
 /** Removes dropped quotes (and their descendants) and renumbers parents. */
 function compact(all: Array<RawQuote & { dropped?: boolean }>): RawQuote[] {
+  if (!all.some((q) => q.dropped)) return all;
   const map = new Int32Array(all.length).fill(-1);
   const out: RawQuote[] = [];
   for (let i = 0; i < all.length; i++) {
