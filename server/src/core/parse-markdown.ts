@@ -70,13 +70,46 @@ function shift(b: ProseBlock, delta: number, index: number): ProseBlock {
 
 // Anything that could be Markdown syntax: inline markup, HTML, entities, escapes, autolinks,
 // and line starts that open blocks (headings, lists, quotes, tables, indented code, setext).
-// Same answers as /[`*_[\]<>&\\!~|]|:\/\/|www\.|@|^[ \t]|[ \t]$|^(?:#|[-+=]|\d{1,9}[.)])/m, in one
-// forward pass (the regular expression tried every alternative at every character). Lines end
-// where a multiline regular expression's do: \n, \r, U+2028 and U+2029.
+// Same answers as /[`*_[\]<>&\\!~|]|:\/\/|www\.|@|^[ \t]|[ \t]$|^(?:#|[-+=]|\d{1,9}[.)])/m, which
+// tried every alternative at every character: one native search for inline syntax, then a look
+// at each line's start and end. Lines end where a multiline regular expression's do: \n, \r,
+// U+2028 and U+2029 (the last three, rare, take a character-by-character scan).
 const INLINE_MARKUP = new Uint8Array(128);
 for (const ch of '`*_[]<>&\\!~|@') INLINE_MARKUP[ch.charCodeAt(0)] = 1;
 
+const INLINE = /[`*_[\]<>&\\!~|@]|:\/\/|www\./;
+const UNUSUAL_BREAK = /[\r\u2028\u2029]/;
+
 export function hasMarkup(s: string): boolean {
+  // Inline syntax by one native search; then only line starts and ends need a look. Lines broken
+  // by anything but \n take the general scan.
+  if (INLINE.test(s)) return true;
+  if (UNUSUAL_BREAK.test(s)) return hasMarkupScan(s);
+  for (let lineStart = 0; ;) {
+    if (opensBlock(s, lineStart)) return true;
+    const nl = s.indexOf('\n', lineStart);
+    if (nl < 0) break;
+    const before = s.charCodeAt(nl - 1);
+    if (before === 32 || before === 9) return true;
+    lineStart = nl + 1;
+  }
+  const last = s.charCodeAt(s.length - 1);
+  return last === 32 || last === 9;
+}
+
+/** A line that starts with a space, tab, #, -, +, = or a list number (1. or 1)). */
+function opensBlock(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c === 32 || c === 9 || c === 35 || c === 45 || c === 43 || c === 61) return true;
+  if (c >= 48 && c <= 57) {
+    let j = i;
+    while (j < s.length && j - i < 9 && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+    return s[j] === '.' || s[j] === ')';
+  }
+  return false;
+}
+
+function hasMarkupScan(s: string): boolean {
   const n = s.length;
   let lineStart = true;
   for (let i = 0; i < n; i++) {
@@ -88,12 +121,7 @@ export function hasMarkup(s: string): boolean {
     }
     if (lineStart) {
       lineStart = false;
-      if (c === 32 || c === 9 || c === 35 || c === 45 || c === 43 || c === 61) return true; // space, tab, # - + =
-      if (c >= 48 && c <= 57) {
-        let j = i;
-        while (j < n && j - i < 9 && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
-        if (s[j] === '.' || s[j] === ')') return true;
-      }
+      if (opensBlock(s, i)) return true;
     }
     if (c < 128 && INLINE_MARKUP[c]) return true;
     if (c === 58 && s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 47) return true; // ://

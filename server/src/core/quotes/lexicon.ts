@@ -97,7 +97,8 @@ export type Lexicon = SpacedLexicon | CjkLexicon;
 
 /** Lower case, no diacritics that vary in print (Arabic harakat, tatweel), one apostrophe. */
 export function basicNorm(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const low = word.toLowerCase();
+  return low.includes('’') ? low.replace(/’/g, "'") : low;
 }
 
 export function words(list: string): Set<string> {
