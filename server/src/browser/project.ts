@@ -4,6 +4,8 @@ import type { Ledger } from '../core/ledger/types.js';
 import { localize } from '../core/l10n.js';
 import type { Project } from '../node/project.js';
 import { PrefetchedHost, uriDirname } from './uri-host.js';
+import type { ProjectSource } from '../lsp/session.js';
+import { isConfigName } from '../lsp/config-names.js';
 
 /** Server → client request: the texts of these URIs (null where a file is missing or unreadable). */
 export const READ_FILES_REQUEST = 'copydesk/readFiles';
@@ -40,7 +42,7 @@ export function loadProjectFrom(draftUri: string, host: ConfigHost, stopAt?: str
  * (`copydesk/readFiles`, answered from VS Code's workspace file system) and cached until a watched
  * file changes.
  */
-export class WebProjects {
+export class WebProjects implements ProjectSource {
   private readonly byFolder = new Map<string, Promise<Project>>();
   private files = new Map<string, string | null>();
   private readonly loaded = new Map<string, Project>();
@@ -84,10 +86,20 @@ export class WebProjects {
   }
 
   /** Every config and ledger URI the loaded projects depend on. */
-  dependencies(): Set<string> {
+  dependencyUris(): string[] {
     const out = new Set<string>();
     for (const p of this.loaded.values()) for (const f of [...p.config.files, ...p.ledger.files, ...p.config.ledger]) out.add(f);
-    return out;
+    return [...out];
+  }
+
+  /** A config file anywhere (a new one changes which applies), or a file a loaded project read. */
+  isDependency(uri: string): boolean {
+    return isConfigName(uri) || this.dependencyUris().includes(uri);
+  }
+
+  /** Here every path is already a URI. */
+  problems(): Array<Project['problems'][number] & { uri: string }> {
+    return this.problemsList().map((p) => ({ ...p, uri: p.path }));
   }
 
   problemsList(): Project['problems'] {

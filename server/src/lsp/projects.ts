@@ -1,13 +1,15 @@
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadProject, type Project } from '../node/project.js';
-import { emptyConfig } from '../core/config.js';
+import { emptyConfig, type ConfigProblem } from '../core/config.js';
+import type { ProjectSource } from './session.js';
+import { isConfigName } from './config-names.js';
 import { localize } from '../core/l10n.js';
 
 const NO_PROJECT: Project = { config: emptyConfig(), ledger: { entries: [], files: [] }, problems: [] };
 
 /** Config and ledger per folder, loaded once and dropped when any of their files change. */
-export class ProjectCache {
+export class ProjectCache implements ProjectSource {
   private byFolder = new Map<string, Project>();
   /** False in an untrusted workspace: then no config or ledger is read from it. */
   trusted = true;
@@ -37,6 +39,19 @@ export class ProjectCache {
     return out;
   }
 
+  /** A config file anywhere (a new one changes which applies), or a file a loaded project read. */
+  isDependency(uri: string): boolean {
+    return isConfigName(uri) || (uri.startsWith('file:') && this.files().has(fileURLToPath(uri)));
+  }
+
+  dependencyUris(): string[] {
+    return [...this.files()].map((f) => pathToFileURL(f).href);
+  }
+
+  problems(): Array<ConfigProblem & { uri: string }> {
+    return this.problemsList().map((p) => ({ ...p, uri: pathToFileURL(p.path).href }));
+  }
+
   /** Problems of every loaded config and ledger, without repeats. */
   problemsList(): Project['problems'] {
     const seen = new Set<string>();
@@ -52,3 +67,4 @@ export class ProjectCache {
     this.byFolder.clear();
   }
 }
+
