@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { toString } from 'mdast-util-to-string';
-import type { Heading, Root } from 'mdast';
+import type { Heading, Nodes, Root } from 'mdast';
 import { hasMarkup } from '../../server/src/core/parse-markdown.js';
 import { parseDraft } from '../../server/src/core/parse.js';
 import { sourceAt } from '../../server/src/core/prose-block.js';
 
 // The fast paths that let plain prose skip remark must answer exactly as the slow way would.
+const toString = (n: Nodes): string => ('value' in n ? n.value : 'children' in n ? n.children.map(toString).join('') : '');
 describe('parse: fast paths for plain prose', () => {
   const MARKUP_RE = /[`*_[\]<>&\\!~|]|:\/\/|www\.|@|^[ \t]|[ \t]$|^(?:#|[-+=]|\d{1,9}[.)])/m;
   const pieces = ['a', 'Word', ' ', '\t', '\n', '\r', '\r\n', '\u2028', '1', '12.', '3)', '#', '-', '+', '=', '*', '_', '[', ']', '<', '&', '\\', '!', '~', '|', '@',
