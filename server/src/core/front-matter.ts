@@ -42,6 +42,8 @@ export function parseFrontMatter(text: string, yamlStart: number, yamlEnd: numbe
     problems.push({ start: yamlStart, end: yamlStart + 3, message: localize('Front matter is too long (over {0} characters): Copydesk did not read it.', MAX_FRONT_MATTER_CHARS) });
     return { start: 0, end: blockEnd, data, problems, valueRanges };
   }
+  const plain = plainFrontMatter(source, yamlStart);
+  if (plain) return { start: 0, end: blockEnd, data: plain.data, problems, valueRanges: plain.valueRanges };
   // uniqueKeys compares every key with every other one (quadratic): top-level keys are checked below.
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
   if (isMap(doc.contents)) {
@@ -75,6 +77,29 @@ export function parseFrontMatter(text: string, yamlStart: number, yamlEnd: numbe
     }
   }
   return { start: 0, end: blockEnd, data, problems, valueRanges };
+}
+
+// The front matter nearly every draft has: a few `key: text` lines. Read here without the YAML
+// library (which costs as much as checking a paragraph); anything else goes to the library.
+const PLAIN_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):[ ]+([^\s'"&*!|>%@`#\[\]{},?:-][^\r\n]*?)[ ]*$/;
+/** Plain scalars the YAML core schema reads as something other than a string, or that need its rules. */
+const NOT_PLAIN_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$|: | #|\t/;
+
+/** `key: text` lines only (unique keys, plain text values): what the YAML library would give; else undefined. */
+export function plainFrontMatter(source: string, yamlStart: number): { data: Record<string, unknown>; valueRanges: Map<string, { start: number; end: number }> } | undefined {
+  if (source === '' || source.includes('\r')) return undefined;
+  const data: Record<string, unknown> = {};
+  const valueRanges = new Map<string, { start: number; end: number }>();
+  let at = 0;
+  for (const line of source.split('\n')) {
+    const m = PLAIN_LINE.exec(line);
+    if (!m || NOT_PLAIN_TEXT.test(m[1]) || NOT_PLAIN_TEXT.test(m[2]) || valueRanges.has(m[1]) || m[1] === '__proto__') return undefined;
+    const start = yamlStart + at + line.indexOf(m[2], m[1].length + 1);
+    data[m[1]] = m[2];
+    valueRanges.set(m[1], { start, end: start + m[2].length });
+    at += line.length + 1;
+  }
+  return { data, valueRanges };
 }
 
 /**
