@@ -19,12 +19,20 @@ export function primaryTag(tag: string): string {
 /** Is this a syntactically plausible BCP-47 tag (primary subtag of 2–3 letters)? */
 export function isLanguageTag(tag: unknown): tag is string {
   if (typeof tag !== 'string') return false;
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
+  // Every draft asks about the same few tags; ICU need not parse them every time.
+  let known = tagMemo.get(tag);
+  if (known === undefined) {
+    try {
+      known = Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      known = false;
+    }
+    if (tagMemo.size > 1000) tagMemo.clear();
+    tagMemo.set(tag, known);
   }
+  return known;
 }
+const tagMemo = new Map<string, boolean>();
 
 /** Maps names like "Indonesian" or "bahasa Indonesia" as well as tags to a primary tag. */
 export function normaliseLanguage(value: unknown): string | undefined {
@@ -44,6 +52,18 @@ export function normaliseLanguage(value: unknown): string | undefined {
 
 /** The name of `code` written in `inLanguage` ("id" in "en" → "Indonesian"). */
 export function languageName(code: string, inLanguage: string): string {
+  const key = `${code}\u0000${inLanguage}`;
+  let name = nameMemo.get(key);
+  if (name === undefined) {
+    name = lookUpName(code, inLanguage);
+    if (nameMemo.size > 1000) nameMemo.clear();
+    nameMemo.set(key, name);
+  }
+  return name;
+}
+const nameMemo = new Map<string, string>();
+
+function lookUpName(code: string, inLanguage: string): string {
   try {
     // Building an Intl.DisplayNames costs far more than a lookup, and recognition asks per block.
     let names = displayNames.get(inLanguage);
