@@ -130,12 +130,30 @@ describe('reliability: hostile input is bounded and explained', function () {
     timed(() => parseLedger(text, '/x/pathological.yaml'));
   });
 
-  // bug: ledger/parse.ts takes ~17.7 s for 100,000 entries (16 MB), and the first lint with them
-  // ~4.9 s (matcher compile).
-  it.skip('ledger: 100,000 entries (bug: the YAML parse and the first compile are slow)', () => {
-    const big = Array.from({ length: 100_000 }, (_, i) => `- id: c${i}\n  claim: "The bridge number ${i} cost ${i} million dollars"\n  correction: "The bridge number ${i} cost ${i + 1} million dollars"\n  date: 2026-01-05`).join('\n') + '\n';
-    const parsed = timed(() => parseLedger(big, '/x/big.yaml')).result;
-    timed(() => lint({ text: 'The bridge number 77 cost 77 million dollars.\n', kind: 'markdown', ledger: { entries: parsed.entries, files: ['/x/big.yaml'] } }));
+  // Issue #9: a 100,000-entry ledger (16 MB) took ~18 s to read (the YAML library) and ~5 s more
+  // for the first lint (building the matcher); now ~0.4 s and ~0.5 s on the project's machine.
+  // Each try below starts afresh: a text the reader has not seen (it remembers the last text per
+  // path), a ledger whose matcher and prefilter are not built yet (they are remembered per
+  // entries). A small ledger first gets the code compiled, as any earlier ledger would have.
+  // Under coverage (npm test runs c8) JavaScript runs ~2× slower: the bound allows for that.
+  it('ledger: 100,000 entries (16 MB) are read within 1 s, and the first lint with them takes 1 s', () => {
+    const bound = process.env.NODE_V8_COVERAGE ? 2.5 * BOUND_MS : BOUND_MS;
+    const entry = (i: number) => `- id: c${i}\n  claim: "The bridge number ${i} cost ${i} million dollars"\n  correction: "The bridge number ${i} cost ${i + 1} million dollars"\n  date: 2026-01-05`;
+    const small = parseLedger(Array.from({ length: 2_000 }, (_, i) => entry(i)).join('\n') + '\n', '/x/small.yaml');
+    lint({ text: 'The bridge number 7 cost 7 million dollars.\n', kind: 'markdown', ledger: { entries: small.entries, files: ['/x/small.yaml'] } });
+    const big = Array.from({ length: 100_000 }, (_, i) => entry(i)).join('\n') + '\n';
+    const texts = [0, 1, 2].map((n) => flat(`${big}# try ${n}\n`));
+    let tries = 0;
+    const parsed = timed(() => parseLedger(texts[tries++], '/x/big.yaml'), bound).result;
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.entries.length, 100_000);
+    assert.deepEqual(parsed.entries[77].location?.range, { start: { line: 308, character: 2 }, end: { line: 312, character: 0 } });
+    // The matcher is remembered by the first entry and the entries after it: a new first entry
+    // makes each try build it again, for all 100,001 entries.
+    const ledgers = [0, 1, 2].map((n) => ({ entries: [{ id: `try-${n}`, claim: ['not in the draft'], correction: 'x' }, ...parsed.entries], files: ['/x/big.yaml'] }));
+    tries = 0;
+    const { result } = timed(() => lint({ text: 'The bridge number 77 cost 77 million dollars.\n', kind: 'markdown', ledger: ledgers[tries++] }), bound);
+    assert.deepEqual(result.findings.filter((f) => f.rule === 'corrected-claim').map((f) => f.data?.ledgerId), ['c77']);
   });
 
   // Matches are leftmost-longest and never overlap: a 5,000-word claim repeated through a

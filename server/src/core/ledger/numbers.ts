@@ -25,6 +25,11 @@ const CJK_SCALES: Record<string, number> = { '十': 1, '百': 2, '千': 3, '万'
 
 const own = (table: Record<string, number> | undefined, key: string) => (table && Object.hasOwn(table, key) ? table[key] : undefined);
 
+/** Every scale word, in every language (for tests: tokenize.ts relies on their first letters). */
+export function allScaleWords(): string[] {
+  return [...Object.keys(SCALE_WORDS), ...Object.values(SCALE_OVERRIDES).flatMap((t) => Object.keys(t))];
+}
+
 export function scaleWord(folded: string, language: string | undefined): number | undefined {
   const plain = folded.endsWith('s') && own(SCALE_WORDS, folded.slice(0, -1)) !== undefined ? folded.slice(0, -1) : folded;
   return own(language && Object.hasOwn(SCALE_OVERRIDES, language) ? SCALE_OVERRIDES[language] : undefined, plain) ?? own(SCALE_WORDS, plain);
