@@ -9,7 +9,7 @@ import { summaryLine } from './formats/stylish.js';
 import { changedSince } from './git.js';
 import { ProjectCache, type LintJob } from './lint-file.js';
 import { writeReport } from './output.js';
-import { checkFiles, workerCount } from './pool.js';
+import { checkFiles, helperThreads, ThreadPool, workerCount } from './pool.js';
 import { progressBar } from './progress.js';
 import { plural, summarise, type FileReport } from './report.js';
 import { VERSION } from './version.js';
@@ -25,7 +25,21 @@ const real = (p: string) => { try { return realpathSync(p); } catch { return p; 
 /** `copydesk check`: exit 0 when clean (within --max-warnings), 1 otherwise, 2 on usage or configuration errors. */
 export async function runCheck(options: CheckOptions, io: Io, { cwd, env, workerScript }: CheckEnv): Promise<number> {
   const started = Date.now();
-  let { files, missing } = collectDrafts(options.paths.length ? options.paths : ['.'], cwd);
+  // Threads start loading as soon as the listing shows they will be used (workerCount only grows
+  // with the number of drafts), so that their start-up overlaps the rest of the listing and the
+  // loading of the configuration.
+  const pool = new ThreadPool(workerScript);
+  try {
+    return await check(options, io, { cwd, env, workerScript }, started, pool);
+  } finally {
+    pool.close();
+  }
+}
+
+async function check(options: CheckOptions, io: Io, { cwd, env, workerScript }: CheckEnv, started: number, pool: ThreadPool): Promise<number> {
+  const collected = collectDrafts(options.paths.length ? options.paths : ['.'], cwd, (found) => pool.prestart(helperThreads(workerCount(found, options.workers), { only: options.only })));
+  let { files, displayPaths } = collected;
+  const { missing, irregular } = collected;
   if (missing.length) {
     io.stderr(missing.map((m) => `copydesk: no such file or folder: ${m}\n`).join(''));
     return 2;
@@ -36,7 +50,9 @@ export async function runCheck(options: CheckOptions, io: Io, { cwd, env, worker
       io.stderr(`copydesk: ${(err as Error).message}\n`);
       return 2;
     }
-    files = files.filter((f) => changed.has(real(f)));
+    const keep = files.map((f) => changed.has(real(f)));
+    files = files.filter((_, i) => keep[i]);
+    displayPaths = displayPaths.filter((_, i) => keep[i]);
   }
   // Configuration problems stop the run before any draft is checked: every one, at its line.
   const projects = new ProjectCache();
@@ -52,12 +68,12 @@ export async function runCheck(options: CheckOptions, io: Io, { cwd, env, worker
     io.stderr([...configErrors].map((e) => `${e}\n`).join(''));
     return 2;
   }
-  const job: LintJob = { cwd, locale: options.locale, only: options.only, fix: options.fix, detail: needsDetail(options.format) };
+  const job: LintJob = { cwd, locale: options.locale, only: options.only, fix: options.fix, detail: needsDetail(options.format), irregular };
   const workers = workerCount(files.length, options.workers);
   const bar = progressBar(files.length);
   let reports: FileReport[];
   try {
-    reports = await checkFiles(files, job, workers, workerScript, (done) => bar.update(done), projects);
+    reports = await checkFiles(files, job, workers, workerScript, (done) => bar.update(done), projects, displayPaths, pool);
   } finally {
     bar.end();
   }

@@ -13,26 +13,48 @@ export const IGNORE_FILES = ['.gitignore', '.copydeskignore'];
 export class IgnoreStack {
   private readonly perDir = new Map<string, Ignore | null>();
   private readonly top: string;
+  /**
+   * Per parent folder: whether it lies inside the top, and the folders from the top down to it
+   * that hold ignore files. Every file of a folder shares them (an archive folder of 20,000
+   * drafts made 20,000 walks up the folder chain).
+   */
+  private readonly chains = new Map<string, { inside: boolean; chain: Array<[string, Ignore]> }>();
 
   constructor(cwd: string) {
     this.top = findRepoRoot(resolve(cwd)) ?? resolve(cwd);
   }
 
-  ignored(abs: string, isDir: boolean): boolean {
-    const top = inside(abs, this.top) ? this.top : dirname(abs);
-    // Folders from top down to the file's parent, each checked with the path relative to it.
-    const chain: string[] = [];
-    for (let d = dirname(abs); ; d = dirname(d)) {
-      chain.push(d);
-      if (d === top || dirname(d) === d) break;
+  /** Whether `abs` is excluded; `parent` is its folder when the caller knows it (dirname(abs)). */
+  ignored(abs: string, isDir: boolean, parent = dirname(abs)): boolean {
+    let cached = this.chains.get(parent);
+    if (!cached) {
+      const insideTop = inside(parent, this.top);
+      cached = { inside: insideTop, chain: this.chainTo(parent, insideTop ? this.top : parent) };
+      this.chains.set(parent, cached);
     }
-    for (const dir of chain.reverse()) {
-      const ig = this.load(dir);
-      if (!ig) continue;
-      const rel = relative(dir, abs).split(sep).join('/');
+    // A path inside the top has the top's chain; the top itself (its parent is outside) is
+    // checked from its own parent up, as before.
+    const chain = cached.inside || abs !== this.top ? cached.chain : this.chainTo(parent, this.top);
+    for (const [dir, ig] of chain) {
+      const rel = under(abs, dir);
       if (rel && ig.ignores(isDir ? `${rel}/` : rel)) return true;
     }
     return false;
+  }
+
+  /** Folders from `top` down to `from` (from `from` up until `top` or the root) that hold ignore files. */
+  private chainTo(from: string, top: string): Array<[string, Ignore]> {
+    const dirs: string[] = [];
+    for (let d = from; ; d = dirname(d)) {
+      dirs.push(d);
+      if (d === top || dirname(d) === d) break;
+    }
+    const chain: Array<[string, Ignore]> = [];
+    for (const dir of dirs.reverse()) {
+      const ig = this.load(dir);
+      if (ig) chain.push([dir, ig]);
+    }
+    return chain;
   }
 
   private load(dir: string): Ignore | null {
@@ -50,6 +72,15 @@ export class IgnoreStack {
     this.perDir.set(dir, ig);
     return ig;
   }
+}
+
+/** relative(dir, abs) with forward slashes; the prefix cut when abs lies plainly under dir. */
+function under(abs: string, dir: string): string {
+  if (abs.length > dir.length + 1 && abs.startsWith(dir) && abs[dir.length] === sep && dir[dir.length - 1] !== sep) {
+    const rel = abs.slice(dir.length + 1);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+  return relative(dir, abs).split(sep).join('/');
 }
 
 function inside(path: string, folder: string): boolean {

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { constants, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { lint } from '../core/engine.js';
 import { fixAllText } from '../core/fixes.js';
@@ -20,7 +20,17 @@ export interface LintJob {
   fix: 'none' | 'write' | 'dry-run';
   /** Keep each finding's source line and matched text (html and sarif need them; others don't). */
   detail: boolean;
+  /** Files named on the command line that are not regular files (collectDrafts): never opened. */
+  irregular?: string[];
 }
+
+/**
+ * Drafts are read without a stat first: listing them saw that they are regular files (a stat per
+ * draft was a twentieth of an archive scan). Opened non-blocking all the same, so that a draft
+ * turned into a FIFO since cannot hang the run; it reads as what is there (nothing).
+ */
+// (Node takes numeric open flags here, and keeps its fast UTF-8 read; its types say string.)
+const READ = { encoding: 'utf8' as const, flag: (constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)) as unknown as string };
 
 const MAX_SNIPPET = 300;
 /** Folders whose configuration stays loaded; an archive of 10,000 folders must not hold 10,000. */
@@ -29,6 +39,19 @@ const CACHED_FOLDERS = 256;
 /** Each draft's project (config and ledger), loaded once per folder, least recently used dropped. */
 export class ProjectCache {
   private readonly byFolder = new Map<string, Project>();
+
+  /** The projects loaded so far, by folder (to hand to another thread: see seed). */
+  loaded(): Array<[string, Project]> {
+    return [...this.byFolder];
+  }
+
+  /**
+   * Takes projects another thread has loaded (and validated) already: a checking thread then
+   * reads no configuration or ledger again — nor compiles the configuration schema (~0.1 s).
+   */
+  seed(projects: Array<[string, Project]>): void {
+    for (const [folder, project] of projects.slice(-CACHED_FOLDERS)) this.byFolder.set(folder, project);
+  }
 
   get(draft: string): Project {
     const folder = dirname(draft);
@@ -45,15 +68,21 @@ export class ProjectCache {
  * Checks one draft and returns only what reports need: findings (and, on request, the line
  * each one is on), never the document or its text, so memory stays flat however many files.
  */
-export function lintFile(file: string, job: LintJob, projects: ProjectCache): FileReport {
+export function lintFile(file: string, job: LintJob, projects: ProjectCache, shown?: string): FileReport {
   const project = projects.get(file);
-  const path = displayPath(file, job.cwd);
+  const path = shown ?? displayPath(file, job.cwd);
   let text: string;
   try {
-    if (!statSync(file).isFile()) throw new Error('not a regular file');
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { path, absPath: file, bytes: 0, findings: [], readError: (err as Error).message };
+    if (job.irregular?.includes(file)) throw new Error('not a regular file');
+    text = readFileSync(file, READ);
+  } catch {
+    // The error as it was always reported (from the stat before the read).
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a regular file');
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      return { path, absPath: file, bytes: 0, findings: [], readError: (err as Error).message };
+    }
   }
   const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' as const : 'plaintext' as const;
   const run = (t: string) => lint({ text: t, kind, path: file, config: project.config, ledger: project.ledger, locale: job.locale, only: job.only });
@@ -72,7 +101,11 @@ export function lintFile(file: string, job: LintJob, projects: ProjectCache): Fi
   }
   const report: FileReport = { path, absPath: file, bytes: Buffer.byteLength(text), language: result.document.language, findings: result.findings };
   if (diff) report.diff = diff;
-  if (job.detail) {
+  if (job.detail && result.findings.length === 0) {
+    // (Nothing to excerpt: no need to split the draft into lines.)
+    report.contexts = [];
+    report.matches = [];
+  } else if (job.detail) {
     const lines = new LineIndex(current);
     const all = current.split(/\r\n|\r|\n/);
     report.contexts = result.findings.map((f) => excerpt(all[f.range.start.line] ?? '', f.range.start.character, f.range.end.line === f.range.start.line ? f.range.end.character : Infinity));
