@@ -1,4 +1,4 @@
-import { cacheLimits } from '../limits.js';
+import { ParagraphCache } from '../paragraph-cache.js';
 import type { DraftDocument } from '../document.js';
 import type { ProseBlock } from '../prose-block.js';
 import { SUPPORTED_LANGUAGES } from '../language.js';
@@ -49,13 +49,12 @@ const CUES: Record<string, { machine: RegExp; translation: RegExp; version: RegE
 // Arabic stems allow the short-vowel marks that normalise() would remove (تُرجم).
 const ANY_CUE = /translat|terjemah|penerjemah|tradu|versi|generat|génér|gener|翻|译|譯|版|生成|ت[\u064B-\u0652]*ر[\u064B-\u0652]*ج[\u064B-\u0652]*م|ن[\u064B-\u0652]*س[\u064B-\u0652]*خ/i;
 
-const cueMemo = new Map<string, boolean>();
+const cueMemo = new ParagraphCache<boolean>();
 /** ANY_CUE per paragraph text, remembered: most paragraphs are the same from one edit to the next. */
 function hasAnyCue(text: string): boolean {
   let v = cueMemo.get(text);
   if (v === undefined) {
     v = ANY_CUE.test(text);
-    if (cueMemo.size >= cacheLimits.paragraphs) cueMemo.delete(cueMemo.keys().next().value!);
     cueMemo.set(text, v);
   }
   return v;

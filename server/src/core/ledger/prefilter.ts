@@ -1,4 +1,4 @@
-import { cacheLimits } from '../limits.js';
+import { ParagraphCache } from '../paragraph-cache.js';
 import type { Ledger, LedgerEntry } from './types.js';
 import { compileLedger } from './matcher.js';
 import { LATIN_SLOTS, type ClaimAnchors } from './anchors.js';
@@ -76,19 +76,17 @@ function build(entries: LedgerEntry[]): Prefilter {
   const few = FewAnchors.of(anchors);
   const scan = { test: (text: string) => (few !== undefined && PLAIN_TEXT.test(text) ? few.test(text) : scanner.test(text)) };
   // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
-  const memo = new Map<string, boolean>();
+  const memo = new ParagraphCache<boolean>();
   return (text) => {
     if (text.length > MEMO_MAX_CHARS) return scan.test(text);
     let v = memo.get(text);
     if (v === undefined) {
       v = scan.test(text);
-      if (memo.size >= cacheLimits.paragraphs) memo.delete(memo.keys().next().value!);
       memo.set(text, v);
     }
     return v;
   };
 }
-
 
 // How a character other than a–z/A-Z takes part in reading words (see Scanner.test).
 const BREAK = -1; // ends a word
