@@ -5,22 +5,21 @@
 // "extension.cjs.js". The web host fetches and wraps the file, so "type": "module" does not apply.
 //
 // Both are built with platform 'browser'. Node built-ins cannot be bundled there: any import of
-// one fails the build (with the importer named), which is how the build keeps them out. Two
-// substitutions keep the shared code usable without changing it:
-//  - `ajv` imported by the core (config.ts, ledger/parse.ts) becomes precompiled validators (ajv
-//    standalone code generated here from schemas/*.schema.json), so no `new Function` runs in
-//    the worker: it works under a Content-Security-Policy without 'unsafe-eval'.
-//  - `node:url` imported by server/src/lsp/diagnostics.ts (pathToFileURL for related information)
-//    becomes server/src/browser/node-url-shim.ts: on the web, ledger "paths" are already URIs.
+// one fails the build (with the importer named), which is how the build keeps them out. One
+// substitution keeps the shared code usable without changing it: `node:url` imported by
+// server/src/lsp/diagnostics.ts (pathToFileURL for related information) becomes
+// server/src/browser/node-url-shim.ts: on the web, ledger "paths" are already URIs.
+//
+// The core's JSON-schema validators are Ajv standalone code committed under
+// server/src/core/generated/ (scripts/gen-config-validator.mjs), so no `new Function` runs in the
+// worker: it works under a Content-Security-Policy without 'unsafe-eval'. Importing `ajv` itself
+// (its compiler) anywhere in these bundles fails the build.
 //
 // Usage: `node scripts/build-web.mjs`, or `import { buildWeb } from './build-web.mjs'`.
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Ajv } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -31,79 +30,14 @@ const SHIMS = {
   'server/src/lsp/diagnostics.ts': { 'node:url': 'server/src/browser/node-url-shim.ts' },
 };
 
-/**
- * JSON schemas the core validates with Ajv, precompiled with the options the core uses
- * ({ allErrors: true, strict: false } in server/src/core/config.ts and core/ledger/parse.ts).
- * `compile: true`: for ajv.compile(schema); `refs`: for ajv.addSchema(schema) + ajv.getSchema(id + ref).
- */
-const PRECOMPILED = [
-  { file: 'schemas/copydesk.schema.json', compile: true },
-  { file: 'schemas/corrections.schema.json', refs: ['#/definitions/entry'] },
-];
-
-function precompile() {
-  return PRECOMPILED.map(({ file, compile, refs = [] }) => {
-    const schema = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
-    const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
-    const exports = {};
-    if (compile) exports.compiled = ajv.compile(schema);
-    else ajv.addSchema(schema);
-    refs.forEach((ref, i) => { exports[`ref${i}`] = `${schema.$id}${ref}`; });
-    const code = compile && !refs.length ? standaloneCode(ajv, exports.compiled) + '\nexport const compiled = validate;\n' : standaloneCode(ajv, exports);
-    return { code, schemaJson: JSON.stringify(schema), id: schema.$id, compile: !!compile, refs };
-  });
-}
-
-/** The stand-in for `ajv` in core files: hands out the precompiled validators, never compiles. */
-function ajvShim(validators) {
-  const imports = validators.map((_, i) => `import * as v${i} from 'copydesk-precompiled:${i}';`).join('\n');
-  const table = validators.map((v, i) => `{ schema: ${JSON.stringify(v.schemaJson)}, id: ${JSON.stringify(v.id)}, compiled: ${v.compile ? `v${i}.compiled` : 'undefined'}, refs: { ${v.refs.map((r, j) => `${JSON.stringify(r)}: v${i}.ref${j}`).join(', ')} } }`).join(',\n  ');
-  return `${imports}
-const TABLE = [
-  ${table}
-];
-const find = (schema) => {
-  const json = JSON.stringify(schema);
-  const entry = TABLE.find((t) => t.schema === json);
-  if (!entry) throw new Error('Copydesk web build: no precompiled validator for schema ' + (schema && schema.$id) + ' (rebuild with scripts/build-web.mjs)');
-  return entry;
-};
-export class Ajv {
-  constructor() { this.added = []; }
-  compile(schema) {
-    const entry = find(schema);
-    if (!entry.compiled) throw new Error('Copydesk web build: schema ' + entry.id + ' was not precompiled for compile()');
-    return entry.compiled;
-  }
-  addSchema(schema) { this.added.push(find(schema)); return this; }
-  getSchema(ref) {
-    for (const entry of this.added) for (const [r, v] of Object.entries(entry.refs)) if (entry.id + r === ref) return v;
-    return undefined;
-  }
-}
-export default Ajv;
-`;
-}
-
-/** esbuild plugin: the two substitutions above, and a clear error for any other node built-in. */
+/** esbuild plugin: the substitution above, and a clear error for Ajv or any other node built-in. */
 function webPlugin() {
-  let validators;
   return {
     name: 'copydesk-web',
     setup(b) {
-      b.onResolve({ filter: /^ajv$/ }, (args) => {
-        if (!posix(args.importer).startsWith('server/src/core/')) return undefined;
-        return { path: 'ajv', namespace: 'copydesk-ajv' };
-      });
-      b.onLoad({ filter: /^ajv$/, namespace: 'copydesk-ajv' }, () => {
-        validators ??= precompile();
-        return { contents: ajvShim(validators), loader: 'js', resolveDir: ROOT };
-      });
-      b.onResolve({ filter: /^copydesk-precompiled:\d+$/ }, (args) => ({ path: args.path.split(':')[1], namespace: 'copydesk-precompiled' }));
-      b.onLoad({ filter: /.*/, namespace: 'copydesk-precompiled' }, (args) => {
-        validators ??= precompile();
-        return { contents: validators[Number(args.path)].code, loader: 'js', resolveDir: ROOT };
-      });
+      b.onResolve({ filter: /^ajv(\/|$)/ }, (args) => ({
+        errors: [{ text: `"${args.path}" imported by ${posix(args.importer)}: the web bundles validate with the generated validators in server/src/core/generated/ (npm run gen:validators), not Ajv` }],
+      }));
       b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
         if (!BUILTINS.has(args.path)) return undefined;
         const importer = posix(args.importer);

@@ -1,6 +1,8 @@
 import { parseDocument, isNode, type Document } from 'yaml';
-import { Ajv, type ValidateFunction } from 'ajv';
-import schema from '../../../schemas/copydesk.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
+// schemas/copydesk.schema.json, compiled ahead of time (scripts/gen-config-validator.mjs,
+// `npm run gen:validators`): compiling it with Ajv at run time cost ~95 ms per process and thread.
+import { validate as validateSchema } from './generated/config-validator.js';
 import type { Severity, SeveritySetting } from './types.js';
 import { localize } from './l10n.js';
 
@@ -45,10 +47,8 @@ export function emptyConfig(): ResolvedConfig {
   return { ledger: [], ledgerExplicit: false, rules: {}, disclaimers: {}, files: [] };
 }
 
-let validator: ValidateFunction | undefined;
-function validate(value: unknown): ValidateFunction['errors'] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-  return validator(value) ? [] : validator.errors ?? [];
+function validate(value: unknown): ErrorObject[] {
+  return validateSchema(value) ? [] : validateSchema.errors ?? [];
 }
 
 interface RawConfig {
@@ -78,7 +78,7 @@ export function parseConfigText(text: string, path: string): { raw?: RawConfig; 
   } catch (err) {
     return { problems: [{ path, line: 0, character: 0, message: String((err as Error).message) }] };
   }
-  for (const e of simplify(validate(value) ?? [])) {
+  for (const e of simplify(validate(value))) {
     const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (e.propertyName) segments.push(e.propertyName);
     if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
@@ -109,7 +109,7 @@ function findKeyNode(doc: Document, path: string[]): { range?: [number, number, 
   return undefined;
 }
 
-type SchemaError = NonNullable<ValidateFunction['errors']>[number];
+type SchemaError = ErrorObject;
 
 /**
  * Ajv reports one mistake several times: a failed propertyNames check as the inner error and again

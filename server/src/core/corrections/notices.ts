@@ -46,12 +46,41 @@ export function formatDate(date: string | undefined, language: string | undefine
   if (!m) return date;
   const when = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(when.getTime())) return date;
+  const written = DATE_FORMS.get(language || 'en');
+  // From the Date, not the digits: "2026-02-30" is 2 March, and years 0000–0099 are 1900–1999, as before.
+  if (written) return written(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate());
   try {
-    return dateFormat(language === 'en' || !language ? 'en-GB' : language).format(when);
+    return dateFormat(language as string).format(when);
   } catch {
     return date;
   }
 }
+
+/**
+ * Dates in the notice languages, written out by hand: exactly what Intl.DateTimeFormat(locale,
+ * { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }) gives with Node 20's ICU
+ * (78, CLDR 48): en-GB for English; Latin digits and plain spaces in Arabic; "1 mars", not
+ * "1er mars", in French. test/core/notices-dates.test.ts checks them against Intl. Why not Intl:
+ * the first Intl object a process or worker thread makes loads ICU's locale data, 15–35 ms per
+ * thread, to write one date per notice. Other languages still go through Intl.
+ */
+const MONTHS: Record<string, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  ar: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+};
+type DateForm = (year: number, month: number, day: number) => string;
+const dayMonthYear = (months: readonly string[]): DateForm => (y, m, d) => `${d} ${months[m]} ${y}`;
+const cjk: DateForm = (y, m, d) => `${y}年${m + 1}月${d}日`;
+const DATE_FORMS = new Map<string, DateForm>([
+  ['en', dayMonthYear(MONTHS.en)],
+  ['id', dayMonthYear(MONTHS.id)],
+  ['fr', dayMonthYear(MONTHS.fr)],
+  ['ar', dayMonthYear(MONTHS.ar)],
+  ['zh', cjk],
+  ['ja', cjk],
+]);
 
 // Building an Intl formatter costs far more than using one.
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,8 @@
 import { parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../../schemas/corrections.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
+// schemas/corrections.schema.json#/definitions/entry, compiled ahead of time
+// (scripts/gen-config-validator.mjs, `npm run gen:validators`): no Ajv compiler at run time.
+import { validate as entryValidator } from '../generated/ledger-entry-validator.js';
 import { LineIndex } from '../line-index.js';
 import { primaryTag } from '../language.js';
 import { hasWords } from './matcher.js';
@@ -10,13 +12,7 @@ import { localize } from '../l10n.js';
 
 export type { LedgerProblem } from './types.js';
 
-let entryValidator: ValidateFunction | undefined;
 function validateEntry(value: unknown): ErrorObject[] {
-  if (!entryValidator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(schema);
-    entryValidator = ajv.getSchema(`${schema.$id}#/definitions/entry`)!;
-  }
   return entryValidator(value) ? [] : entryValidator.errors ?? [];
 }
 
