@@ -10,3 +10,15 @@ export function lineBreakNear(text: string, offset: number): string {
 export function lineStartOf(text: string, offset: number): number {
   return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }
+
+/**
+ * Node's Buffer, when the core runs in Node: its UTF-8 length of a string is computed natively at
+ * several GB/s, against ~0.5 GB/s for the fastest regular expression. (Absent in a browser worker.)
+ */
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, encoding: 'utf8'): number } }).Buffer;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** True when every character of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  return nodeBuffer ? nodeBuffer.byteLength(text, 'utf8') === text.length : !NON_ASCII.test(text);
+}

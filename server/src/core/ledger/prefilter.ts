@@ -3,6 +3,7 @@ import type { Ledger, LedgerEntry } from './types.js';
 import { compileLedger } from './matcher.js';
 import { LATIN_SLOTS, type ClaimAnchors } from './anchors.js';
 import { isCjk } from './tokenize.js';
+import { isAscii } from '../text-utils.js';
 
 /**
  * A quick test on a draft's raw text: could it contain any claim of the ledger? It never answers
@@ -74,7 +75,7 @@ function build(entries: LedgerEntry[]): Prefilter {
   for (const [pair, anchor] of anchors.cjk) { const id = dense.get(anchor); if (id !== undefined) cjk.set(pair, id); }
   const scanner = new Scanner(latin, cjk, partners);
   const few = FewAnchors.of(anchors);
-  const scan = { test: (text: string) => (few !== undefined && PLAIN_TEXT.test(text) ? few.test(text) : scanner.test(text)) };
+  const scan = { test: (text: string) => (few !== undefined && (isAscii(text) || PLAIN_TEXT.test(text)) ? few.test(text) : scanner.test(text)) };
   // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
   const memo = new ParagraphCache<boolean>();
   return (text) => {
@@ -129,6 +130,8 @@ const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2010-\u2022\u2026\u2030\u2032
 /** Letters joined by apostrophes, dots, emphasis markers or escapes ("don't", "U.S.", "net**work**"). */
 const JOINED = /[a-z]['\u2019\u2018.*_~\\]+[a-z]/;
 const JOINER_CHARS = /['\u2019\u2018.*_~\\]/g;
+/** Matches any text: the gate that rules nothing out. */
+const ANY = /(?:)/;
 
 /**
  * The prefilter for a small ledger (at most 32 distinct wordings) on PLAIN_TEXT. On this project's
@@ -144,6 +147,12 @@ class FewAnchors {
   /** Checks between re-orderings of the anchors by how often they were present. */
   private static readonly REORDER = 512;
   private order: number[];
+  /**
+   * One anchor of each wording, the one least often present so far, as one regular expression:
+   * a single search (the engine's, ~2.5× faster than a substring search per anchor) rules out a
+   * draft that holds none of them — most drafts of an archive, as no wording can be complete.
+   */
+  private gate = ANY;
   private readonly present: Uint32Array;
   private readonly checked: Uint32Array;
   private readonly missing: Int8Array;
@@ -195,7 +204,7 @@ class FewAnchors {
     let low = text.toLowerCase();
     if (JOINED.test(low)) low = low.replace(JOINER_CHARS, '');
     let alive = this.latinWordings;
-    if (alive === 0) return false;
+    if (alive === 0 || !this.gate.test(low)) return false;
     this.missing.set(this.needs);
     for (const a of this.order) {
       const mask = this.masks[a] & alive;
@@ -217,6 +226,18 @@ class FewAnchors {
     const rate = (a: number) => (this.present[a] + 1) / (this.checked[a] + 2);
     const count = (m: number) => { let n = 0; for (; m; m &= m - 1) n++; return n; };
     this.order = [...this.order].sort((a, b) => rate(a) - rate(b) || count(this.masks[b]) - count(this.masks[a]) || a - b);
+    // Each wording's first anchor in that order.
+    const gate = new Set<string>();
+    let left = this.latinWordings;
+    for (const a of this.order) {
+      if ((this.masks[a] & left) === 0) continue;
+      gate.add(this.words[a]);
+      left &= ~this.masks[a];
+    }
+    // Anchors are 2–4 letters a–z (slotText): nothing to escape; checked all the same, as no
+    // text from a ledger may reach a regular expression otherwise (docs/guarantees.md).
+    const words = [...gate];
+    this.gate = words.length && words.every((w) => /^[a-z]{1,4}$/.test(w)) ? new RegExp(words.join('|')) : ANY;
   }
 }
 
