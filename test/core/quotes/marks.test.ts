@@ -39,3 +39,16 @@ describe('quote marks', () => {
     assert.deepEqual(findings.map((f) => f.message), ['This quotation mark is never closed: where does the quote end?']);
   });
 });
+
+describe('paragraphs with too many quotation marks', () => {
+  const MARKS = '"“”‘’„‚«»‹›「」『』〝〞〟';
+  const paragraph = (marks: number) => Array.from({ length: marks }, (_, i) => `w${i} ${MARKS[i % MARKS.length]}`).join(' ');
+  it('skips a paragraph past 400 marks of any kind (counting every kind), and only that one', () => {
+    for (const [marks, skipped] of [[400, false], [401, true]] as const) {
+      const doc = parseDraft(`${paragraph(marks)}\n\n"Fine," Ana Lima said.\n`, { kind: 'markdown' });
+      const info = lint({ text: `${paragraph(marks)}\n\nNothing here.\n`, kind: 'markdown' }).findings.filter((f) => /quotation marks/.test(f.message));
+      assert.equal(info.length, skipped ? 1 : 0, `${marks} marks`);
+      assert.ok(analyseQuotations(doc).some((q) => q.text === 'Fine,'), `${marks} marks: the next paragraph is still read`);
+    }
+  });
+});
