@@ -6,6 +6,9 @@ import { applyEdits } from '../../../server/src/core/fixes.js';
 import { parseLedger } from '../../../server/src/core/ledger/parse.js';
 import { correctionNotice, NOTICE_LANGUAGES } from '../../../server/src/core/corrections/notices.js';
 import type { Ledger } from '../../../server/src/core/ledger/types.js';
+import fc from 'fast-check';
+import { parseDraft } from '../../../server/src/core/parse.js';
+import { SUPPRESSION_COMMENT, survives } from '../../../server/src/core/corrections/fixes.js';
 
 const LEDGER_PATH = '/desk/corrections.yaml';
 const parsed = parseLedger(`corrections:
@@ -91,6 +94,33 @@ describe('corrected-claim', () => {
       assert.deepEqual(after.document.blocks.map((b) => flat(b.text)), before.document.blocks.map((b) => flat(b.text)));
     });
   }
+
+  it('"Reported deliberately": the answer for a paragraph without markup is the parser\'s (checked without parsing)', () => {
+    // Words and punctuation that are not Markdown, and some that are (then the parser decides).
+    const word = fc.constantFrom('NATO', 'network', 'said', 'the', 'a', '1.', '-', '+', '#', '>', '=', '---', '***', '`x`', '<b>', '&amp;', 'x_y', 'said:', 'it.', '"quoted"', '(note)', '3)', '1990.');
+    const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
+    let plain = 0;
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.constantFrom('', 'Intro.\n\n', '# Title\n\n'), (lines, crlf, before) => {
+      const eol = crlf ? '\r\n' : '\n';
+      const text = (before + lines.join('\n') + '\n').replace(/\n/g, eol);
+      const doc = parseDraft(text, { kind: 'markdown' });
+      for (const block of doc.blocks) {
+        const first = doc.lines.lineOf(block.start);
+        const last = doc.lines.lineOf(Math.max(block.start, block.end - 1));
+        for (let l = first; l <= last; l++) {
+          const at = doc.lines.lineStart(l);
+          const edits = [{ start: at, end: at, newText: SUPPRESSION_COMMENT + eol }];
+          if (l > first) edits.push({ start: doc.lines.lineEnd(l - 1), end: doc.lines.lineEnd(l - 1), newText: ' ' + SUPPRESSION_COMMENT });
+          for (const edit of edits) {
+            const shifted = at + edit.newText.length;
+            assert.equal(survives(doc, block, edit, shifted), survives(doc, block, edit, shifted, false), JSON.stringify({ text, line: l, edit: edit.newText }));
+          }
+        }
+        if (block.kind === 'paragraph') plain++;
+      }
+    }), { numRuns: 500 });
+    assert.ok(plain > 300, `only ${plain} paragraphs`);
+  });
 
   it('does nothing without a ledger', () => {
     assert.deepEqual(lint({ text: 'The NATO classified network.', kind: 'markdown', only: ['corrected-claim'] }).findings, []);
