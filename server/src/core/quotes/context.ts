@@ -49,12 +49,18 @@ const ABBREVIATIONS = new Set([
 const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？', '؟', '．']);
 const CLOSING = new Set([')', ']', '}', '）', '】']);
 const WORD_RE = /[\p{L}\p{M}\p{N}\uFFFC]/u;
-/** Letter, mark, digit or placeholder; ASCII is decided without the Unicode regex. */
-const WORD = { test(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return WORD_RE.test(ch);
-} };
+/**
+ * Per UTF-16 code unit: 1 a word character (letter, mark, digit or placeholder), 2 not, 0 not yet
+ * known. The Unicode regex decides each code unit once; the tokenizer reads every character of
+ * every paragraph that holds a quotation, so it looks up character codes only.
+ */
+const WORD_CODES = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) WORD_CODES[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 2;
+function isWordCode(c: number): boolean {
+  let k = WORD_CODES[c];
+  if (k === 0) WORD_CODES[c] = k = WORD_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
 
 /**
@@ -71,32 +77,35 @@ export function blockItems(block: ProseBlock, blockIndex: number, tops: Array<[n
   while (i < n) {
     if (t < tops.length && tops[t][1] === i) {
       const [q, s, e] = tops[t++];
-      items.push({ t: 'q', s, e, text: text.slice(s, e), low: '', q, space });
+      items.push({ t: 'q', s, e, text: text.slice(s, e), low: '', q, cue: undefined, space });
       i = e;
       space = false;
       continue;
     }
-    const ch = text[i];
+    const c = text.charCodeAt(i);
     // Editorial brackets ([Name], [sic]) are read as spaces: they never carry attribution.
-    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0' || ch === '\u202f' || ch === '\r' || ch === '[' || ch === ']') { space = true; i++; continue; }
+    if (c === 32 || c === 10 || c === 9 || c === 0xa0 || c === 0x202f || c === 13 || c === 91 || c === 93) { space = true; i++; continue; }
     const limit = t < tops.length ? tops[t][1] : n;
-    if (WORD.test(ch)) {
+    if (isWordCode(c)) {
       let j = i + 1;
       if (cjk) {
-        while (j < limit && (WORD.test(text[j]) || (text[j] === ' ' && j + 1 < limit && !CJK.test(text[j + 1]) && !CJK.test(text[j - 1])))) j++;
+        while (j < limit && (isWordCode(text.charCodeAt(j)) || (text.charCodeAt(j) === 32 && j + 1 < limit && !CJK.test(text[j + 1]) && !CJK.test(text[j - 1])))) j++;
       } else {
-        // Keep don't, Jakarta's, so-called, a-t-il, U.S and 3.5 in one word.
-        while (j < limit && (WORD.test(text[j]) || ("'’-.".includes(text[j]) && WORD.test(text[j + 1] ?? '')))) j++;
+        // Keep don't, Jakarta's, so-called, a-t-il, U.S and 3.5 in one word: ' ’ - . between word characters.
+        for (; j < limit; j++) {
+          const d = text.charCodeAt(j);
+          if (isWordCode(d)) continue;
+          if ((d === 39 || d === 0x2019 || d === 45 || d === 46) && j + 1 < n && isWordCode(text.charCodeAt(j + 1))) continue;
+          break;
+        }
       }
       const word = text.slice(i, j);
-      items.push({ t: 'w', s: i, e: j, text: word, low: norm(word), space });
+      items.push({ t: 'w', s: i, e: j, text: word, low: norm(word), q: undefined, cue: undefined, space });
+      i = j;
     } else {
-      items.push({ t: 'p', s: i, e: i + 1, text: ch, low: ch, space });
+      items.push({ t: 'p', s: i, e: i + 1, text: text[i], low: text[i], q: undefined, cue: undefined, space });
       i++;
-      space = false;
-      continue;
     }
-    i = items[items.length - 1].e;
     space = false;
   }
 
