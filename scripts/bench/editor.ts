@@ -8,12 +8,16 @@ import { draft } from './corpus.js';
 
 export interface EditorFigures { label: string; coldMs: number; p50: number; p95: number; findings: number }
 
-/** Keystrokes typed into the warm-up document before anything is measured. */
-export const WARM_EDITS = 40;
+/** Keystrokes typed into the warm-up draft before anything is measured. */
+export const WARM_EDITS = Number(process.env.WARM_EDITS ?? 300);
+/** Size of the warm-up draft: a short article, opened and typed in for about a minute. */
+export const WARM_WORDS = Number(process.env.WARM_WORDS ?? 1000);
+/** Keystrokes measured: enough that p95 describes typing, not the first moments after opening. */
+export const MEASURED_EDITS = Number(process.env.MEASURED_EDITS ?? 500);
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
-export async function editorLatency(dir: string, words: number, ledgerYaml: string, label: string, edits = 200): Promise<EditorFigures> {
+export async function editorLatency(dir: string, words: number, ledgerYaml: string, label: string, edits = MEASURED_EDITS): Promise<EditorFigures> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, '.copydesk.yaml'), 'ledger: corrections.yaml\n');
   writeFileSync(join(dir, 'corrections.yaml'), ledgerYaml);
@@ -23,12 +27,12 @@ export async function editorLatency(dir: string, words: number, ledgerYaml: stri
   const client = new TestClient();
   try {
     await client.initialize();
-    // Warm the server on another document first, as in an editing session: config and ledger
-    // loaded, code compiled by opening it and typing in it. Cold open then measures a draft, not
-    // the ledger's one-time load, and the edits measure the keystroke path, not the JIT's first
-    // pass over it (the first few keystrokes of a fresh server take a few milliseconds more).
+    // Warm the server on another draft first, as in an editing session:
+    // config and ledger loaded, code compiled by opening a draft and typing in it. Cold open then
+    // measures a draft, not the ledger's one-time load, and the edits measure the keystroke path,
+    // not the JIT's first pass over it (a fresh server's first keystrokes take a few ms more).
     const warm = pathToFileURL(join(dir, 'warm.md')).href;
-    const warmText = draft(8, 200);
+    const warmText = draft(8, WARM_WORDS);
     client.open(warm, warmText);
     await client.waitForDiagnostics(warm, 1, 120_000);
     const warmLine = client.docs.get(warm)!.positionAt(Math.floor(warmText.length / 2)).line;

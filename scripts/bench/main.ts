@@ -6,7 +6,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SMALL_LEDGER, largeLedgerYaml, writeCorpus } from './corpus.js';
-import { editorLatency, WARM_EDITS, type EditorFigures } from './editor.js';
+import { editorLatency, MEASURED_EDITS, WARM_EDITS, WARM_WORDS, type EditorFigures } from './editor.js';
 import { limit, runCli, type RunFigures } from './cli.js';
 import { alex, harperVsEngine, textlint } from './peers.js';
 
@@ -21,7 +21,8 @@ console.log(`Copydesk benchmark — Node ${process.version}, ${availableParallel
 try {
   // 1. Editor: through the server over stdio.
   console.log('Editor (language server over stdio): cold open, and re-lint after a one-character edit');
-  console.log(`  (server warmed on another draft: opened, ${WARM_EDITS} keystrokes; then 200 keystrokes measured, didChange → that version\'s diagnostics)`);
+  console.log(`  (server warmed as at the start of a session: a ${WARM_WORDS.toLocaleString('en')}-word draft opened and ${WARM_EDITS} keystrokes typed in it;`);
+  console.log(`   then the measured draft opened (cold) and ${MEASURED_EDITS} keystrokes typed, each timed from didChange to that version\'s diagnostics)`);
   const widths = [34, 10, 10, 10, 9];
   line(['draft / ledger', 'cold ms', 'p50 ms', 'p95 ms', 'findings'], widths);
   const editor: EditorFigures[] = [];
