@@ -113,9 +113,13 @@ const FUNCTION_WORDS: Record<string, RegExp> = {
   fr: /\b(le|la|les|cet|cette|est|par|et|de|des|une?)\b/,
 };
 
+/** The same, for counting (String.prototype.match with a global expression starts from 0). */
+const FUNCTION_WORDS_ALL = Object.fromEntries(Object.entries(FUNCTION_WORDS).map(([lang, re]) => [lang, new RegExp(re.source, 'g')]));
+
 function latinLanguageFits(text: string, lang: string): boolean {
-  const own = (text.match(new RegExp(FUNCTION_WORDS[lang].source, 'g')) ?? []).length;
-  return Object.entries(FUNCTION_WORDS).every(([other, re]) => other === lang || own >= (text.match(new RegExp(re.source, 'g')) ?? []).length);
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  const own = count(FUNCTION_WORDS_ALL[lang]);
+  return Object.entries(FUNCTION_WORDS_ALL).every(([other, re]) => other === lang || own >= count(re));
 }
 
 // “ opens an English or Chinese quotation but closes a German „…“ one, so counting it on both
@@ -163,12 +167,23 @@ function escape(s: string): string {
 /** Which languages a disclaimer names, judged by their names in its own language (and English). */
 export function languagesNamed(text: string, inLanguage: string): string[] {
   const named: string[] = [];
-  for (const code of SUPPORTED_LANGUAGES) {
-    for (const name of namesOf(code, inLanguage)) {
-      const n = normalise(name);
-      const re = /[\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff]/.test(n) ? new RegExp(escape(n)) : new RegExp(`(^|[^\\p{L}])${escape(n)}($|[^\\p{L}])`, 'u');
-      if (re.test(text)) { named.push(code); break; }
-    }
+  for (const [code, patterns] of namePatterns(inLanguage)) {
+    if (patterns.some((re) => re.test(text))) named.push(code);
   }
   return named;
 }
+
+/** Per language: how its names are found in text written in `inLanguage` (built once per language). */
+function namePatterns(inLanguage: string): Array<[string, RegExp[]]> {
+  let found = namePatternMemo.get(inLanguage);
+  if (!found) {
+    found = SUPPORTED_LANGUAGES.map((code) => [code, namesOf(code, inLanguage).map((name) => {
+      const n = normalise(name);
+      return /[\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff]/.test(n) ? new RegExp(escape(n)) : new RegExp(`(^|[^\\p{L}])${escape(n)}($|[^\\p{L}])`, 'u');
+    })]);
+    if (namePatternMemo.size > 100) namePatternMemo.clear();
+    namePatternMemo.set(inLanguage, found);
+  }
+  return found;
+}
+const namePatternMemo = new Map<string, Array<[string, RegExp[]]>>();
