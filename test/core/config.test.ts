@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { resolveConfig, loadConfigFile, emptyConfig, effectiveSeverity, type ConfigHost } from '../../server/src/core/config.js';
+import { resolveConfig, loadConfigFile, emptyConfig, effectiveSeverity, parseConfigText, plainConfig, type ConfigHost } from '../../server/src/core/config.js';
+import fc from 'fast-check';
 import { fsHost } from '../../server/src/node/fs-host.js';
 import { loadProject } from '../../server/src/node/project.js';
 
@@ -161,5 +162,22 @@ describe('config: default ledger', () => {
     writeFileSync(join(dir, 'world', '.copydesk.json'), '{ "primaryLanguage": "en" }');
     assert.equal(loadProject(join(dir, 'world', 'a.md')).config.primaryLanguage, 'en');
     assert.equal(loadProject(join(dir, 'b.md')).config.primaryLanguage, 'id');
+  });
+});
+
+describe('configuration: the plain fast path', () => {
+  it('reads `key: text` configurations exactly as the YAML library does, and steps aside otherwise', () => {
+    const line = fc.constantFrom('ledger: corrections.yaml', 'ledger: other.yml', 'primaryLanguage: id', 'primaryLanguage: not a tag', 'primaryLanguage: 12',
+      'extends: ../.copydesk.yaml', 'ledger: [a.yaml, b.yaml]', 'rules:', '  corrected-claim: error', 'unknown: value', '# a comment', '   # indented comment',
+      '', '   ', 'ledger: x # trailing comment', 'ledger: "quoted.yaml"', "ledger: 'single.yaml'", 'ledger:', 'ledger: ~', 'ledger: null', '---', '\t', 'ledger: a\r',
+      'disclaimers:', '  en: Machine-translated from {language}.', '__proto__: x', 'ledger: dup.yaml');
+    let fast = 0;
+    fc.assert(fc.property(fc.array(line, { minLength: 0, maxLength: 7 }), (lines) => {
+      const text = lines.join('\n') + '\n';
+      const got = parseConfigText(text, '/p/.copydesk.yaml');
+      assert.deepEqual(got, parseConfigText(text, '/p/.copydesk.yaml', false), JSON.stringify(text));
+      if (plainConfig(text) && got.problems.length === 0) fast++;
+    }), { numRuns: 3000, seed: 20261127 });
+    assert.ok(fast > 80, `fast path taken ${fast} times`);
   });
 });
