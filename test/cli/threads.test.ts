@@ -29,14 +29,34 @@ describe('copydesk check: checking threads (CLI)', function () {
   const job = (only?: string[]): LintJob => ({ cwd: dir, fix: 'none', detail: true, only });
   const alone = (j: LintJob) => checkFiles(files, j, 1, undefined, () => {}, new ProjectCache(), shown);
 
+  /** A pool whose threads have loaded (so that an archive scan hands them work from the start). */
+  const loadedPool = async (threads: number, lateStartMinFiles = 0) => {
+    const pool = new ThreadPool(CLI, undefined, lateStartMinFiles);
+    pool.prestart(threads);
+    while (!pool.allReady()) await new Promise((r) => setTimeout(r, 10));
+    return pool;
+  };
+
   it('gives the same reports on 2 and 3 threads as in one, full check and archive scan', async () => {
     for (const only of [undefined, ['corrected-claim']]) {
       const expected = await alone(job(only));
       assert.ok(expected.some((r) => r.findings.length > 0));
-      for (const workers of [2, 3]) assert.deepEqual(await checkFiles(files, job(only), workers, CLI, () => {}, new ProjectCache(), shown), expected, `${workers} threads, only ${only}`);
+      for (const workers of [2, 3]) {
+        const pool = await loadedPool(only ? workers - 1 : workers);
+        assert.deepEqual(await checkFiles(files, job(only), workers, CLI, () => {}, new ProjectCache(), shown, pool), expected, `${workers} threads, only ${only}`);
+        assert.equal(pool.threadsUsed, only ? workers - 1 : workers, 'every thread took part');
+      }
     }
     // This thread helps with an archive scan only.
     assert.deepEqual([helperThreads(2, {}), helperThreads(2, { only: ['corrected-claim'] }), helperThreads(1, {})], [2, 1, 0]);
+  });
+
+  it('in an archive scan, hands no work to a thread that is ready only when few drafts are left', async () => {
+    const expected = await alone(job(['corrected-claim']));
+    // Ready from the start, but 150 drafts are fewer than a late start needs: this thread checks all.
+    const pool = await loadedPool(1, 1000);
+    assert.deepEqual(await checkFiles(files, job(['corrected-claim']), 2, CLI, () => {}, new ProjectCache(), shown, pool), expected);
+    assert.equal(pool.threadsUsed, 0);
   });
 
   it('checks a thread\'s files itself when that thread runs out of memory', async () => {

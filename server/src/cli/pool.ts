@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { lintFile, ProjectCache, type LintJob } from './lint-file.js';
 import type { FileReport } from './report.js';
-import type { WorkerRequest, WorkerResponse } from './worker.js';
+import type { WorkerData, WorkerRequest, WorkerResponse } from './worker.js';
 import { displayPath } from './files.js';
 
 /** Below this many drafts, starting threads costs more than it saves. */
@@ -13,6 +13,8 @@ const MIN_FILES_PER_WORKER = 40;
  * towards the end so that no thread is left with a long batch while the other waits.
  */
 const MIN_BATCH = 8;
+/** Drafts that must be left for a thread that finished loading to be handed any (see checkFiles). */
+const LATE_START_MIN_FILES = 1000;
 const MAX_BATCH = 128;
 const batchSize = (left: number, workers: number) => Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor(left / (workers * 4))));
 
@@ -41,14 +43,38 @@ export const THREAD_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSiz
  */
 export class ThreadPool {
   private readonly threads: Worker[] = [];
+  /** Per thread: a flag it sets once its bundle is loaded and it can check drafts (runWorker). */
+  private readonly flags = new WeakMap<Worker, Int32Array>();
 
-  constructor(private readonly script: string | undefined, private readonly limits: ResourceLimits = THREAD_LIMITS) {}
+  /** Threads handed any work so far (of those taken). */
+  threadsUsed = 0;
+
+  constructor(
+    private readonly script: string | undefined,
+    private readonly limits: ResourceLimits = THREAD_LIMITS,
+    /** When this thread checks too: drafts that must be left for a thread that has loaded to get any. */
+    readonly lateStartMinFiles = LATE_START_MIN_FILES,
+  ) {}
 
   /** Makes sure `count` threads are starting (none without a bundle to run). */
   prestart(count: number): void {
     while (this.script && this.threads.length < count) {
-      this.threads.push(new Worker(this.script, { workerData: { copydeskWorker: true }, resourceLimits: this.limits }));
+      const loaded = new Int32Array(new SharedArrayBuffer(4));
+      const thread = new Worker(this.script, { workerData: { copydeskWorker: true, loaded } satisfies WorkerData, resourceLimits: this.limits });
+      this.flags.set(thread, loaded);
+      this.threads.push(thread);
     }
+  }
+
+  /** Whether every thread started and not yet taken has loaded its bundle. */
+  allReady(): boolean {
+    return this.threads.every((t) => this.ready(t));
+  }
+
+  /** Whether `thread` has loaded its bundle (read without waiting for a message). */
+  ready(thread: Worker): boolean {
+    const flag = this.flags.get(thread);
+    return flag === undefined || Atomics.load(flag, 0) === 1;
   }
 
   /** `count` threads to use; any others started are stopped. */
@@ -112,6 +138,12 @@ export async function checkFiles(files: string[], job: LintJob, workers: number,
   const threads = pool.take(helpers);
   // The projects this thread loaded to validate them go along (one copy of a shared ledger).
   const seed = projects.loaded();
+  /**
+   * Per thread: hands it its first batches. When this thread checks too, a thread is fed only once
+   * it has loaded its bundle (~0.25 s): batches sent before would wait in it while this thread ran
+   * out of work — 2,000 drafts of an archive scan took longer than this thread alone.
+   */
+  const starters = new Map<Worker, () => void>();
   const helping = Promise.all(threads.map((w) => new Promise<void>((resolve) => {
     /** Batches sent and not yet answered, oldest first (a thread answers in order). */
     const pending: Array<[number, number]> = [];
@@ -125,9 +157,11 @@ export async function checkFiles(files: string[], job: LintJob, workers: number,
       return true;
     };
     // Two batches in flight per thread, so a thread never waits for this thread's reply.
-    send();
-    send();
-    if (pending.length === 0) void w.terminate();
+    starters.set(w, () => {
+      send();
+      send();
+      if (pending.length === 0) void w.terminate();
+    });
     w.on('message', (msg: WorkerResponse) => {
       pending.shift();
       if ('error' in msg) failure ??= new Error(msg.error);
@@ -150,14 +184,28 @@ export async function checkFiles(files: string[], job: LintJob, workers: number,
     });
     w.on('exit', () => resolve());
   })));
+  /**
+   * Feeds the threads that are ready (all of them when this thread does not check). A thread's
+   * first drafts are slow (its compiled code is still cold): one that is ready only when little is
+   * left gets none, and this thread finishes alone.
+   */
+  const startReady = (all: boolean) => {
+    if (!all && files.length - next < pool.lateStartMinFiles) return;
+    for (const [w, start] of starters) if (all || pool.ready(w)) { starters.delete(w); pool.threadsUsed++; start(); }
+  };
   try {
+    startReady(!mainThreadChecks(job));
     // This thread's share, a few files at a time, answering the others' messages in between.
     while (mainThreadChecks(job) && next < files.length && !failure) {
+      startReady(false);
       const from = next;
       next = Math.min(files.length, next + MIN_BATCH);
       here(from, next);
       await new Promise((r) => setImmediate(r));
     }
+    // Threads that never got work (this thread was done first) are not waited for.
+    for (const w of starters.keys()) void w.terminate();
+    starters.clear();
     await helping;
     // What threads that ran out of memory left: their batches, and any not handed out.
     if (!failure) {

@@ -1,8 +1,11 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { lintFile, ProjectCache, type LintJob } from './lint-file.js';
 import type { FileReport } from './report.js';
 import type { Project } from '../node/project.js';
 import '../core/l10n-bundles.js';
+
+/** What a checking thread is started with: it sets `loaded[0]` to 1 once it can check drafts. */
+export interface WorkerData { copydeskWorker: true; loaded?: Int32Array }
 
 /** The job first (a thread may start before it is known: see ThreadPool), then batches of files. */
 export type WorkerRequest = { job: LintJob; projects?: Array<[string, Project]> } | { id: number; files: string[]; shown?: string[] };
@@ -27,6 +30,8 @@ function slim(r: FileReport, shown: boolean): FileReport {
 /** The worker thread's loop: batches of paths in, reports out. Projects are cached per folder. */
 export function runWorker(): void {
   const port = parentPort!;
+  const { loaded } = workerData as WorkerData;
+  if (loaded) Atomics.store(loaded, 0, 1);
   let job: LintJob | undefined;
   const projects = new ProjectCache();
   port.on('message', (msg: WorkerRequest | null) => {
