@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFiles, helperThreads, ThreadPool } from '../../server/src/cli/pool.js';
+import { checkFiles, helperThreads, ThreadPool, workerCount } from '../../server/src/cli/pool.js';
+import { availableParallelism } from 'node:os';
 import { collectDrafts, displayPath } from '../../server/src/cli/files.js';
 import { ProjectCache, type LintJob } from '../../server/src/cli/lint-file.js';
 import { CLAIM, CLI, LEDGER, MT, ORIGINAL, copydesk, write } from './run-cli.js';
@@ -49,6 +50,14 @@ describe('copydesk check: checking threads (CLI)', function () {
     }
     // This thread helps with an archive scan only.
     assert.deepEqual([helperThreads(2, {}), helperThreads(2, { only: ['corrected-claim'] }), helperThreads(1, {})], [2, 1, 0]);
+  });
+
+  it('uses threads for a full check of thousands of drafts only; an archive scan starts them early', () => {
+    const cores = availableParallelism();
+    assert.equal(workerCount(2_000, undefined, {}), 1);
+    assert.equal(workerCount(5_000, undefined, {}), Math.min(cores, 2));
+    assert.equal(workerCount(200, undefined, { only: ['corrected-claim'] }), Math.min(cores, 5));
+    assert.equal(workerCount(10, 3, {}), 3);
   });
 
   it('in an archive scan, hands no work to a thread that is ready only when few drafts are left', async () => {

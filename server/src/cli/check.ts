@@ -37,7 +37,7 @@ export async function runCheck(options: CheckOptions, io: Io, { cwd, env, worker
 }
 
 async function check(options: CheckOptions, io: Io, { cwd, env, workerScript }: CheckEnv, started: number, pool: ThreadPool): Promise<number> {
-  const collected = collectDrafts(options.paths.length ? options.paths : ['.'], cwd, (found) => pool.prestart(helperThreads(workerCount(found, options.workers), { only: options.only })));
+  const collected = collectDrafts(options.paths.length ? options.paths : ['.'], cwd, (found) => pool.prestart(helperThreads(workerCount(found, options.workers, { only: options.only }), { only: options.only })));
   let { files, displayPaths } = collected;
   const { missing, irregular } = collected;
   if (missing.length) {
@@ -69,7 +69,7 @@ async function check(options: CheckOptions, io: Io, { cwd, env, workerScript }: 
     return 2;
   }
   const job: LintJob = { cwd, locale: options.locale, only: options.only, fix: options.fix, detail: needsDetail(options.format), irregular };
-  const workers = workerCount(files.length, options.workers);
+  const workers = workerCount(files.length, options.workers, { only: options.only });
   const bar = progressBar(files.length);
   let reports: FileReport[];
   try {
