@@ -46,7 +46,7 @@ try {
   console.log('  targets: p95 ≤ 5 ms and cold ≤ 30 ms on 5,000 words with 10,000 entries\n');
 
   // 2. CLI throughput, full check and corrected-claim only, on two corpus sizes.
-  console.log(`CLI (copydesk check, ${availableParallelism()} workers): ~800-word drafts, 10-entry ledger; the median of ${RUNS} runs (peak RSS: the highest)`);
+  console.log(`CLI (copydesk check, up to ${availableParallelism()} threads as it chooses): ~800-word drafts, 10-entry ledger; the median of ${RUNS} runs (peak RSS: the highest)`);
   const w2 = [30, 8, 9, 10, 9, 12];
   line(['run', 'drafts', 'MB', 'MB/s', 'drafts/s', 'peak RSS MB'], w2);
   const sizes = quick ? [200, 2000] : [2000, 20000];
