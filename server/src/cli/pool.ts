@@ -14,14 +14,14 @@ import { displayPath } from './files.js';
  * and 20,000 in 1.2 times (with a peak of 203 MB against 167).
  */
 const MIN_FILES_PER_WORKER = { scan: 40, full: 2500 };
+/** Drafts that must be left for a thread that finished loading to be handed any (see checkFiles). */
+const LATE_START_MIN_FILES = 1000;
 /**
  * Files per message to a thread: large while much is left (a message costs more than checking a
  * draft that the prefilter rules out; 20,000 drafts in batches of 8 were 5,000 messages), small
  * towards the end so that no thread is left with a long batch while the other waits.
  */
 const MIN_BATCH = 8;
-/** Drafts that must be left for a thread that finished loading to be handed any (see checkFiles). */
-const LATE_START_MIN_FILES = 1000;
 const MAX_BATCH = 128;
 const batchSize = (left: number, workers: number) => Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor(left / (workers * 4))));
 

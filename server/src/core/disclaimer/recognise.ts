@@ -147,7 +147,7 @@ function compileTemplate(template: string): { cjk: string[] } | { words: RegExp[
     c = { cjk: normalise(template).split('{language}').map((s) => s.replace(/[、，。（）()：:]/g, '')).filter((s) => s.length >= 2) };
   } else {
     const words = normalise(template.replace(/\{language\}/g, ' ')).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
-    c = { words: words.map((w) => new RegExp(`(^|[^\\p{L}])${escape(w)}($|[^\\p{L}])`, 'u')) };
+    c = { words: words.map(wholeWord) };
   }
   compiledTemplates.set(template, c);
   return c;
@@ -162,6 +162,11 @@ function templateMatches(text: string, template: string): boolean {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `w` as a whole word: not preceded or followed by a letter. */
+function wholeWord(w: string): RegExp {
+  return new RegExp(`(^|[^\\p{L}])${escape(w)}($|[^\\p{L}])`, 'u');
 }
 
 /** Which languages a disclaimer names, judged by their names in its own language (and English). */
@@ -179,7 +184,7 @@ function namePatterns(inLanguage: string): Array<[string, RegExp[]]> {
   if (!found) {
     found = SUPPORTED_LANGUAGES.map((code) => [code, namesOf(code, inLanguage).map((name) => {
       const n = normalise(name);
-      return /[\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff]/.test(n) ? new RegExp(escape(n)) : new RegExp(`(^|[^\\p{L}])${escape(n)}($|[^\\p{L}])`, 'u');
+      return /[\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff]/.test(n) ? new RegExp(escape(n)) : wholeWord(n);
     })]);
     if (namePatternMemo.size > 100) namePatternMemo.clear();
     namePatternMemo.set(inLanguage, found);

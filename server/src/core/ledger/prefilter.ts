@@ -237,7 +237,7 @@ class FewAnchors {
     // Anchors are 2–4 letters a–z (slotText): nothing to escape; checked all the same, as no
     // text from a ledger may reach a regular expression otherwise (docs/guarantees.md).
     const words = [...gate];
-    this.gate = words.length && words.every((w) => /^[a-z]{1,4}$/.test(w)) ? new RegExp(words.join('|')) : ANY;
+    this.gate = words.length && words.every((w) => /^[a-z]{2,4}$/.test(w)) ? new RegExp(words.join('|')) : ANY;
   }
 }
 
