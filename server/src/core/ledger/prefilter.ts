@@ -130,6 +130,17 @@ const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2010-\u2022\u2026\u2030\u2032
 /** Letters joined by apostrophes, dots, emphasis markers or escapes ("don't", "U.S.", "net**work**"). */
 const JOINED = /[a-z]['\u2019\u2018.*_~\\]+[a-z]/;
 const JOINER_CHARS = /['\u2019\u2018.*_~\\]/g;
+const JOINER_LIST = [...JOINERS];
+const isJoinerCode = (c: number) => c === 0x27 || c === 0x2e || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x5c || c === 0x2019 || c === 0x2018;
+
+/** Whether the letters just before `end` are `lower` (a–z), in either case. */
+function endsWithLetters(text: string, end: number, lower: string): boolean {
+  const start = end - lower.length;
+  if (start < 0) return false;
+  // (c | 0x20) maps only A–Z onto a–z, and keeps a–z.
+  for (let k = 0; k < lower.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== lower.charCodeAt(k)) return false;
+  return true;
+}
 /** Matches any text: the gate that rules nothing out. */
 const ANY = /(?:)/;
 
@@ -156,6 +167,8 @@ class FewAnchors {
   private readonly present: Uint32Array;
   private readonly checked: Uint32Array;
   private readonly missing: Int8Array;
+  /** By ASCII code of a letter (either case): the gate anchors' beginnings that it continues. */
+  private readonly splits: Array<string[] | undefined> = new Array(128).fill(undefined);
   private tests = 0;
 
   private constructor(
@@ -201,10 +214,11 @@ class FewAnchors {
 
   test(text: string): boolean {
     if (++this.tests % FewAnchors.REORDER === 0) this.reorder();
+    let alive = this.latinWordings;
+    // The gate reads the raw text: most drafts are ruled out without lower-casing or joining it.
+    if (alive === 0 || !(this.gate.test(text) || this.splitGateAnchor(text))) return false;
     let low = text.toLowerCase();
     if (JOINED.test(low)) low = low.replace(JOINER_CHARS, '');
-    let alive = this.latinWordings;
-    if (alive === 0 || !this.gate.test(low)) return false;
     this.missing.set(this.needs);
     for (const a of this.order) {
       const mask = this.masks[a] & alive;
@@ -237,7 +251,40 @@ class FewAnchors {
     // Anchors are 2–4 letters a–z (slotText): nothing to escape; checked all the same, as no
     // text from a ledger may reach a regular expression otherwise (docs/guarantees.md).
     const words = [...gate];
-    this.gate = words.length && words.every((w) => /^[a-z]{2,4}$/.test(w)) ? new RegExp(words.join('|')) : ANY;
+    this.gate = words.length && words.every((w) => /^[a-z]{2,4}$/.test(w)) ? new RegExp(words.join('|'), 'i') : ANY;
+    // Where joining characters split a gate anchor ("clas'sified"), the first run of them inside
+    // it follows the anchor's first k letters and precedes its letter k + 1: indexed by that letter.
+    this.splits.fill(undefined);
+    for (const w of words) {
+      for (let k = 1; k < w.length; k++) {
+        const next = w.charCodeAt(k);
+        (this.splits[next] ??= []).push(w.slice(0, k));
+        this.splits[next - 32] = this.splits[next];
+      }
+    }
+  }
+
+  /**
+   * Whether the text holds a gate anchor split by joining characters, as in "clas'sified" or
+   * "net**work**" — which lower-casing and dropping those characters would join. Each joining
+   * character is found by the engine's substring search; most are not followed by a letter that
+   * continues an anchor ("U.S. ", "it's" for anchors without an s), which ends the look at once.
+   */
+  private splitGateAnchor(text: string): boolean {
+    if (this.gate === ANY) return true;
+    for (const joiner of JOINER_LIST) {
+      for (let i = text.indexOf(joiner); i >= 0; i = text.indexOf(joiner, i + 1)) {
+        let end = i + 1;
+        let c = text.charCodeAt(end);
+        while (isJoinerCode(c)) c = text.charCodeAt(++end);
+        const prefixes = c < 128 ? this.splits[c] : undefined;
+        if (prefixes === undefined) continue;
+        let start = i;
+        while (start > 0 && isJoinerCode(text.charCodeAt(start - 1))) start--;
+        for (const p of prefixes) if (endsWithLetters(text, start, p)) return true;
+      }
+    }
+    return false;
   }
 }
 
