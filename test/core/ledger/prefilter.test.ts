@@ -42,6 +42,21 @@ describe('corrected-claim prefilter (archive scan)', () => {
     assert.equal(f('Rain fell on the harbour all week.'), false);
   });
 
+  it('keeps drafts whose claim is written with character references (&#99;, &shy;) as candidates', () => {
+    // Markdown turns them into letters (or nothing) before the matcher reads the paragraph; the
+    // archive scan reads the raw text, and missed these.
+    const ledger = ledgerOf('NATO classified network');
+    for (const text of ['The NATO &#99;lassified network.', 'The NATO cl&shy;assified network.', 'The NATO &#x63;lassified net&#119;ork.', 'The NATO class&iacute;fied network.']) {
+      const full = lint({ text, kind: 'markdown', ledger }).findings.filter((f) => f.rule === 'corrected-claim');
+      const scan = lint({ text, kind: 'markdown', ledger, only: ['corrected-claim'] });
+      assert.equal(scan.findings.length, full.length, text);
+      assert.equal(claimPrefilter(ledger)(text), true, text);
+    }
+    assert.equal(lint({ text: 'The NATO &#99;lassified network.', kind: 'markdown', ledger, only: ['corrected-claim'] }).findings.length, 1);
+    // An ampersand alone ("AT&T", "R&D") is no reason to parse.
+    assert.equal(claimPrefilter(ledger)('AT&T and R&D, the Q&A.'), false);
+  });
+
   it('treats a claim without a word anchor (a bare number) as possible everywhere', () => {
     assert.equal(claimPrefilter(ledgerOf('1.2 billion'))('Nothing here.'), true);
   });

@@ -39,6 +39,9 @@ export function claimPrefilter(ledger: Ledger): Prefilter {
   return filter;
 }
 
+/** A Markdown (and HTML) character reference: named, decimal or hexadecimal. */
+const CHARACTER_REFERENCE = /&(?:[a-zA-Z][a-zA-Z\d]*|#\d{1,7}|#[xX][\da-fA-F]{1,6});/;
+
 /** Paragraph-sized texts repeat from one version of a draft to the next; whole drafts rarely do. */
 const MEMO_MAX_CHARS = 2000;
 
@@ -79,6 +82,9 @@ function build(entries: LedgerEntry[]): Prefilter {
   // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
   const memo = new ParagraphCache<boolean>();
   return (text) => {
+    // A character reference ("&#99;", "&shy;") turns into a letter (or nothing) only when the
+    // Markdown is read: raw text that holds one is always a candidate.
+    if (text.includes('&') && CHARACTER_REFERENCE.test(text)) return true;
     if (text.length > MEMO_MAX_CHARS) return scan.test(text);
     let v = memo.get(text);
     if (v === undefined) {
