@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimPrefilter } from '../../../server/src/core/ledger/prefilter.js';
@@ -55,6 +56,29 @@ describe('corrected-claim prefilter (archive scan)', () => {
     assert.equal(lint({ text: 'The NATO &#99;lassified network.', kind: 'markdown', ledger, only: ['corrected-claim'] }).findings.length, 1);
     // An ampersand alone ("AT&T", "R&D") is no reason to parse.
     assert.equal(claimPrefilter(ledger)('AT&T and R&D, the Q&A.'), false);
+  });
+
+  it('finds in an archive scan what the full check finds, however Markdown splits or spells the words', () => {
+    // Each word of the claim may be split, and the parts joined by what Markdown removes when it
+    // reads a paragraph (emphasis, escapes, link brackets and destinations, references,
+    // footnotes, comments, soft hyphens), or a letter may be spelled as a character reference.
+    const ledger = ledgerOf('NATO classified network');
+    const splits: Array<(a: string, b: string) => string> = [
+      (a, b) => a + b, (a, b) => `${a}**${b}**`, (a, b) => `${a}_${b}_`, (a, b) => `${a}\\${b}`, (a, b) => `${a}&shy;${b}`,
+      (a, b) => `${a}<!-- c -->${b}`, (a, b) => `${a}[${b}](https://example.org)`, (a, b) => `[${a}](https://example.org)${b}`,
+      (a, b) => `${a}[${b}][r]`, (a, b) => `[${a}][r]${b}`, (a, b) => `${a}[^1]${b}`, (a, b) => `${a}<b>${b}</b>`, (a, b) => `${a} ${b}`,
+      (a, b) => `${a}\`${b}\``, (a, b) => (b ? `${a}&#${b.charCodeAt(0)};${b.slice(1)}` : a), (a, b) => (b ? `${a}&#x${b.charCodeAt(0).toString(16)};${b.slice(1)}` : a),
+    ];
+    const word = (w: string) => fc.tuple(fc.integer({ min: 0, max: w.length }), fc.constantFrom(...splits)).map(([at, join]) => join(w.slice(0, at), w.slice(at)));
+    let flagged = 0;
+    fc.assert(fc.property(word('NATO'), word('classified'), word('network'), fc.constantFrom('', 'The deal covers the ', '"It is the '), (a, b, c, lead) => {
+      const text = `${lead}${a} ${b} ${c}, he said.\n\n[r]: https://example.org\n\n[^1]: A note.\n`;
+      const full = lint({ text, kind: 'markdown', ledger }).findings.filter((f) => f.rule === 'corrected-claim').length;
+      const scan = lint({ text, kind: 'markdown', ledger, only: ['corrected-claim'] }).findings.length;
+      assert.equal(scan, full, text);
+      flagged += full;
+    }), { numRuns: 1_000 });
+    assert.ok(flagged > 200, `only ${flagged} drafts flagged`);
   });
 
   it('treats a claim without a word anchor (a bare number) as possible everywhere', () => {

@@ -21,9 +21,11 @@ import { isAscii } from '../text-utils.js';
  * in a table of anchors as they are read (Scanner). Either way "a word" is read the way the
  * tokenizer reads it — case and accents folded, soft hyphens and marks ignored, the parts of
  * "don't" or "U.S." also read joined (the tokenizer's keys are "dont" and "us") — and, because the
- * raw text still holds Markdown, also joined across emphasis markers and backslash escapes
- * ("net**work**"). Reading more joined forms than the tokenizer does only adds candidates, never
- * loses one. The original missed claims with such words, and kana with voiced marks ("ガス").
+ * raw text still holds Markdown, also joined across emphasis markers, backslash escapes and link
+ * brackets ("net**work**", "net[work](…)"); raw text in which Markdown would make letters out of
+ * something else or join them across more (a character reference, a comment, a link destination
+ * inside a word: hidesLetters) is always a candidate. Reading more joined forms than the
+ * tokenizer does only adds candidates, never loses one. The original missed claims with such words, and kana with voiced marks ("ガス").
  */
 export type Prefilter = (text: string) => boolean;
 
@@ -41,6 +43,21 @@ export function claimPrefilter(ledger: Ledger): Prefilter {
 
 /** A Markdown (and HTML) character reference: named, decimal or hexadecimal. */
 const CHARACTER_REFERENCE = /&(?:[a-zA-Z][a-zA-Z\d]*|#\d{1,7}|#[xX][\da-fA-F]{1,6});/;
+/** A link's destination or label, or a footnote reference, with a letter right after it. */
+const LINK_TAIL = /\]\([^)]*\)[a-zA-Z\u00c0-\uffff]|\]\[[^\]]*\][a-zA-Z\u00c0-\uffff]|\[\^[^\]]*\][a-zA-Z\u00c0-\uffff]/;
+
+/**
+ * Markdown that, once read, makes letters of a word out of something else or joins letters across
+ * it, beyond the joining characters (JOINERS): a character reference ("&#99;", "&shy;"), a comment
+ * inside a word, or a word that goes on after a link's destination ("[net](…)work") or a footnote
+ * reference. Raw text that holds one is always a candidate (each test is a native substring
+ * search first; most drafts have none).
+ */
+function hidesLetters(text: string): boolean {
+  return (text.includes('&') && CHARACTER_REFERENCE.test(text))
+    || text.includes('<!--')
+    || ((text.includes('](') || text.includes('][') || text.includes('[^')) && LINK_TAIL.test(text));
+}
 
 /** Paragraph-sized texts repeat from one version of a draft to the next; whole drafts rarely do. */
 const MEMO_MAX_CHARS = 2000;
@@ -82,9 +99,7 @@ function build(entries: LedgerEntry[]): Prefilter {
   // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
   const memo = new ParagraphCache<boolean>();
   return (text) => {
-    // A character reference ("&#99;", "&shy;") turns into a letter (or nothing) only when the
-    // Markdown is read: raw text that holds one is always a candidate.
-    if (text.includes('&') && CHARACTER_REFERENCE.test(text)) return true;
+    if (hidesLetters(text)) return true;
     if (text.length > MEMO_MAX_CHARS) return scan.test(text);
     let v = memo.get(text);
     if (v === undefined) {
@@ -99,7 +114,9 @@ function build(entries: LedgerEntry[]): Prefilter {
 const BREAK = -1; // ends a word
 const JOIN = -2; // ends a part of a word; the next letter both starts a word and continues this one
 const SKIP = -3; // folds away (a mark, soft hyphen or tatweel): as if not there
-const JOINERS = new Set(["'", '\u2019', '\u2018', '.', '*', '_', '~', '\\']);
+// Besides the tokenizer's apostrophes and dots: Markdown's emphasis markers, escapes and link
+// brackets, which disappear when the paragraph is read ("net**work**", "net[work](…)").
+const JOINERS = new Set(["'", '\u2019', '\u2018', '.', '*', '_', '~', '\\', '[', ']']);
 
 /** Folded form of one non-ASCII character, as the tokenizer folds words: NFKD, no marks, lower case. */
 const folded = new Map<number, number | string>();
@@ -134,10 +151,10 @@ function cjkKey(cp: number): string {
  */
 const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2010-\u2022\u2026\u2030\u2032\u2033\u2039\u203a]*$/;
 /** Letters joined by apostrophes, dots, emphasis markers or escapes ("don't", "U.S.", "net**work**"). */
-const JOINED = /[a-z]['\u2019\u2018.*_~\\]+[a-z]/;
-const JOINER_CHARS = /['\u2019\u2018.*_~\\]/g;
+const JOINED = /[a-z]['\u2019\u2018.*_~\\[\]]+[a-z]/;
+const JOINER_CHARS = /['\u2019\u2018.*_~\\[\]]/g;
 const JOINER_LIST = [...JOINERS];
-const isJoinerCode = (c: number) => c === 0x27 || c === 0x2e || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x5c || c === 0x2019 || c === 0x2018;
+const isJoinerCode = (c: number) => c === 0x27 || c === 0x2e || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x5c || c === 0x5b || c === 0x5d || c === 0x2019 || c === 0x2018;
 
 /** Whether the letters just before `end` are `lower` (a–z), in either case. */
 function endsWithLetters(text: string, end: number, lower: string): boolean {
