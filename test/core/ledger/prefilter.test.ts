@@ -62,7 +62,9 @@ describe('corrected-claim prefilter (archive scan)', () => {
     // Each word of the claim may be split, and the parts joined by what Markdown removes when it
     // reads a paragraph (emphasis, escapes, link brackets and destinations, references,
     // footnotes, comments, soft hyphens), or a letter may be spelled as a character reference.
-    const ledger = ledgerOf('NATO classified network');
+    // One wording (anchors searched as substrings) and 41 (one pass over the words: Scanner).
+    const small = ledgerOf('NATO classified network');
+    const large = ledgerOf('NATO classified network', ...Array.from({ length: 40 }, (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${i} filler`));
     const splits: Array<(a: string, b: string) => string> = [
       (a, b) => a + b, (a, b) => `${a}**${b}**`, (a, b) => `${a}_${b}_`, (a, b) => `${a}\\${b}`, (a, b) => `${a}&shy;${b}`,
       (a, b) => `${a}<!-- c -->${b}`, (a, b) => `${a}[${b}](https://example.org)`, (a, b) => `[${a}](https://example.org)${b}`,
@@ -71,7 +73,8 @@ describe('corrected-claim prefilter (archive scan)', () => {
     ];
     const word = (w: string) => fc.tuple(fc.integer({ min: 0, max: w.length }), fc.constantFrom(...splits)).map(([at, join]) => join(w.slice(0, at), w.slice(at)));
     let flagged = 0;
-    fc.assert(fc.property(word('NATO'), word('classified'), word('network'), fc.constantFrom('', 'The deal covers the ', '"It is the '), (a, b, c, lead) => {
+    fc.assert(fc.property(word('NATO'), word('classified'), word('network'), fc.constantFrom('', 'The deal covers the ', '"It is the '), fc.boolean(), (a, b, c, lead, many) => {
+      const ledger = many ? large : small;
       const text = `${lead}${a} ${b} ${c}, he said.\n\n[r]: https://example.org\n\n[^1]: A note.\n`;
       const full = lint({ text, kind: 'markdown', ledger }).findings.filter((f) => f.rule === 'corrected-claim').length;
       const scan = lint({ text, kind: 'markdown', ledger, only: ['corrected-claim'] }).findings.length;
