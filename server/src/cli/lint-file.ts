@@ -11,6 +11,7 @@ import { cacheLimits } from '../core/limits.js';
 
 // A batch run sees each draft once: per-paragraph caches would only hold memory (and GC time).
 cacheLimits.paragraphs = 64;
+cacheLimits.batch = true;
 
 /** What every worker needs to check files the same way; plain data, so it crosses threads. */
 export interface LintJob {

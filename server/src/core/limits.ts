@@ -19,8 +19,9 @@ export function looksBinary(text: string): boolean {
 }
 
 /**
- * How many paragraphs' results each per-paragraph cache keeps. The editor re-lints the same
- * paragraphs after every keystroke, so it keeps many; a batch run sees each draft once, where a
- * large cache only costs memory, so the CLI lowers it.
+ * How the engine is used in this process. The editor re-lints the same paragraphs after every
+ * keystroke: per-paragraph caches keep many (`paragraphs`) and each paragraph's quick tests are
+ * remembered. A batch run (the CLI, `batch`) sees each draft once: a large cache only costs
+ * memory, and a quick test on the whole draft first settles most drafts in one search.
  */
-export const cacheLimits = { paragraphs: 4096 };
+export const cacheLimits = { paragraphs: 4096, batch: false };

@@ -7,6 +7,7 @@ import { lint } from '../../../server/src/core/engine.js';
 import { loadProject } from '../../../server/src/node/project.js';
 import { syntheticDraft, syntheticLedger } from '../../../server/src/core/ledger/bench.js';
 import type { Ledger } from '../../../server/src/core/ledger/types.js';
+import { cacheLimits } from '../../../server/src/core/limits.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'corrected-claim');
 
@@ -18,9 +19,39 @@ function* drafts(dir: string): Generator<string> {
   }
 }
 
+const drafts_ = drafts;
+/** Runs `f` with the engine used as in a batch run (the CLI) or as in the editor. */
+function inMode<T>(batch: boolean, f: () => T): T {
+  const before = cacheLimits.batch;
+  cacheLimits.batch = batch;
+  try { return f(); } finally { cacheLimits.batch = before; }
+}
+
 const ledgerOf = (...claims: string[]): Ledger => ({ files: [], entries: claims.map((c, i) => ({ id: `e${i}`, claim: [c], correction: 'x' })) });
 
 describe('corrected-claim prefilter (archive scan)', () => {
+  it('a batch run (the whole draft tested first) finds in every rule fixture what the editor finds', () => {
+    let drafts = 0;
+    for (const file of drafts_(join(FIXTURES, '..'))) {
+      const project = loadProject(file);
+      const text = readFileSync(file, 'utf8');
+      const run = (batch: boolean) => inMode(batch, () => lint({ text, kind: file.endsWith('.md') ? 'markdown' : 'plaintext', path: file, config: project.config, ledger: project.ledger }).findings);
+      assert.deepEqual(run(true), run(false), file);
+      drafts++;
+    }
+    assert.ok(drafts > 40, `only ${drafts} fixtures`);
+    // And long drafts with claims planted anywhere, for a small and a large ledger.
+    for (const size of [10, 10_000]) {
+      const ledger = syntheticLedger(size);
+      for (let seed = 1; seed <= 6; seed++) {
+        const { text, planted } = syntheticDraft(ledger, 1_500, seed % 3, seed);
+        const run = (batch: boolean) => inMode(batch, () => lint({ text, kind: 'plaintext', ledger }).findings.filter((f) => f.rule === 'corrected-claim'));
+        assert.equal(run(false).length, planted.length, `seed ${seed}`);
+        assert.deepEqual(run(true), run(false), `seed ${seed}`);
+      }
+    }
+  });
+
   it('never rules out a fixture draft the full check flags', () => {
     let flagged = 0;
     for (const file of drafts(FIXTURES)) {
@@ -76,7 +107,9 @@ describe('corrected-claim prefilter (archive scan)', () => {
     fc.assert(fc.property(word('NATO'), word('classified'), word('network'), fc.constantFrom('', 'The deal covers the ', '"It is the '), fc.boolean(), (a, b, c, lead, many) => {
       const ledger = many ? large : small;
       const text = `${lead}${a} ${b} ${c}, he said.\n\n[r]: https://example.org\n\n[^1]: A note.\n`;
-      const full = lint({ text, kind: 'markdown', ledger }).findings.filter((f) => f.rule === 'corrected-claim').length;
+      // The full check as in the editor (each paragraph tested alone) and as in a batch run.
+      const full = inMode(false, () => lint({ text, kind: 'markdown', ledger }).findings.filter((f) => f.rule === 'corrected-claim').length);
+      assert.equal(inMode(true, () => lint({ text, kind: 'markdown', ledger }).findings.filter((f) => f.rule === 'corrected-claim').length), full, text);
       const scan = lint({ text, kind: 'markdown', ledger, only: ['corrected-claim'] }).findings.length;
       assert.equal(scan, full, text);
       flagged += full;

@@ -1,4 +1,5 @@
 import { claimPrefilter } from '../ledger/prefilter.js';
+import { cacheLimits } from '../limits.js';
 import type { RuleContext } from '../rule.js';
 import type { ProseBlock } from '../prose-block.js';
 import { sourceRange } from '../prose-block.js';
@@ -43,6 +44,10 @@ export function checkCorrectedClaims(context: RuleContext): void {
   let suppressions = 0;
   // Most paragraphs cannot hold any claim: the raw-text prefilter spares them the tokenizer.
   const candidate = claimPrefilter(ledger);
+  // A batch run tests the whole draft first (one search, where the editor's per-paragraph answers
+  // are remembered from keystroke to keystroke): paragraphs are read from it, so a draft without
+  // a candidate has none in any paragraph.
+  if (cacheLimits.batch && !candidate(doc.text)) return;
   for (const block of doc.blocks) {
     if (!candidate(block.text)) continue;
     const tk = tokensOf(block);

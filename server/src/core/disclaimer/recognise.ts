@@ -46,15 +46,18 @@ const CUES: Record<string, { machine: RegExp; translation: RegExp; version: RegE
  * Stems of every cue and built-in template word that a disclaimer needs, case-insensitive on raw
  * text (before normalise): a block without any of them cannot be one.
  */
-// Arabic stems allow the short-vowel marks that normalise() would remove (تُرجم).
-const ANY_CUE = /translat|terjemah|penerjemah|tradu|versi|generat|génér|gener|翻|译|譯|版|生成|ت[\u064B-\u0652]*ر[\u064B-\u0652]*ج[\u064B-\u0652]*م|ن[\u064B-\u0652]*س[\u064B-\u0652]*خ/i;
+// Two searches, Latin stems (case-insensitive) and the others (caseless), are together about twice
+// as fast as one over all of them. Arabic stems allow the short-vowel marks that normalise()
+// would remove (تُرجم).
+const ANY_LATIN_CUE = /translat|terjemah|penerjemah|tradu|versi|gener|génér/i;
+const ANY_OTHER_CUE = /翻|译|譯|版|生成|ت[\u064B-\u0652]*ر[\u064B-\u0652]*ج[\u064B-\u0652]*م|ن[\u064B-\u0652]*س[\u064B-\u0652]*خ/;
 
 const cueMemo = new ParagraphCache<boolean>();
-/** ANY_CUE per paragraph text, remembered: most paragraphs are the same from one edit to the next. */
+/** Any cue stem in a paragraph, remembered per text: most paragraphs are the same from one edit to the next. */
 function hasAnyCue(text: string): boolean {
   let v = cueMemo.get(text);
   if (v === undefined) {
-    v = ANY_CUE.test(text);
+    v = ANY_LATIN_CUE.test(text) || ANY_OTHER_CUE.test(text);
     cueMemo.set(text, v);
   }
   return v;
