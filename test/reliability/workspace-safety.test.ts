@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { loadProject, workspaceRoot } from '../../server/src/node/project.js';
+import { loadProject, RunFiles, workspaceRoot } from '../../server/src/node/project.js';
+import { fsHost } from '../../server/src/node/fs-host.js';
 import { TestClient } from '../helpers/lsp-client.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -150,6 +151,24 @@ describe('reliability: workspace safety', function () {
         assert.equal(problem.line, 0);
         assert.match(problem.message, /is outside the workspace/);
       }
+    });
+
+    it('a CLI run reads each configuration and ledger file once, and refuses the same files', () => {
+      symlinkSync(join(base, 'secret.yaml'), join(ws, 'linked.yaml'));
+      writeFileSync(join(ws, '.copydesk.yaml'), 'ledger: [corrections.yaml, linked.yaml, ../secret.yaml]\n');
+      writeFileSync(join(ws, 'corrections.yaml'), LEDGER.replace('c1', 'c2'));
+      const reads = new Map<string, number>();
+      const counting = { ...fsHost, readFile: (path: string) => { reads.set(path, (reads.get(path) ?? 0) + 1); return fsHost.readFile(path); } };
+      const run = new RunFiles();
+      for (const desk of ['a', 'b', 'c']) {
+        mkdirSync(join(ws, desk));
+        const draft = join(ws, desk, 'x.md');
+        assert.deepEqual(loadProject(draft, counting, [ws], run), loadProject(draft, undefined, [ws]), desk);
+      }
+      assert.equal(reads.get(join(ws, '.copydesk.yaml')), 1);
+      assert.equal(reads.get(join(ws, 'corrections.yaml')), 1);
+      assert.equal(reads.has(join(base, 'secret.yaml')), false, 'never read');
+      assert.equal([...reads.keys()].some((p) => p.startsWith(base) && !p.startsWith(ws)), false);
     });
 
     it('refuses an extends outside the workspace, at its line', () => {

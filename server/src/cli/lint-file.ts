@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { lint } from '../core/engine.js';
 import { fixAllText } from '../core/fixes.js';
 import { LineIndex } from '../core/line-index.js';
-import { loadProject, type Project } from '../node/project.js';
+import { loadProject, RunFiles, type Project } from '../node/project.js';
 import { unifiedDiff } from './diff.js';
 import { displayPath } from './files.js';
 import type { Context, FileReport } from './report.js';
@@ -40,6 +40,8 @@ const CACHED_FOLDERS = 256;
 /** Each draft's project (config and ledger), loaded once per folder, least recently used dropped. */
 export class ProjectCache {
   private readonly byFolder = new Map<string, Project>();
+  /** Configuration and ledger files as this run read them (a folder's project is read once). */
+  private readonly files = new RunFiles();
 
   /** The projects loaded so far, by folder (to hand to another thread: see seed). */
   loaded(): Array<[string, Project]> {
@@ -58,7 +60,7 @@ export class ProjectCache {
     const folder = dirname(draft);
     let project = this.byFolder.get(folder);
     if (project) this.byFolder.delete(folder); // re-inserted below: Map order is recency
-    else project = loadProject(draft);
+    else project = loadProject(draft, undefined, undefined, this.files);
     this.byFolder.set(folder, project);
     if (this.byFolder.size > CACHED_FOLDERS) this.byFolder.delete(this.byFolder.keys().next().value!);
     return project;

@@ -25,14 +25,18 @@ export interface Project {
  * `.git`), else the current working folder when the draft is inside it, else the folder of the
  * nearest configuration file upward, else the draft's folder.
  */
-export function loadProject(draftPath: string, host: ConfigHost = fsHost, roots?: readonly string[]): Project {
+export function loadProject(draftPath: string, host: ConfigHost = fsHost, roots?: readonly string[], seen?: RunFiles): Project {
   const root = workspaceRoot(draftPath, roots);
   const refused: string[] = [];
+  const inside = (path: string) => isInside(path, root, seen);
+  const read = (path: string) => (seen ? seen.text(path, host) : host.readFile(path));
+  /** The host, reading through this run's files (for the lines of problems). */
+  const reader: ConfigHost = seen ? { ...host, readFile: read } : host;
   const guarded: ConfigHost = {
     ...host,
     readFile(path) {
-      if (!isInside(path, root)) { refused.push(path); return undefined; }
-      return host.readFile(path);
+      if (!inside(path)) { refused.push(path); return undefined; }
+      return read(path);
     },
   };
   const { config, problems } = resolveConfig(dirname(draftPath), guarded, root);
@@ -42,17 +46,17 @@ export function loadProject(draftPath: string, host: ConfigHost = fsHost, roots?
     const m = /^extends: cannot read "(.*)"$/.exec(problems[i].message);
     if (!m) continue;
     const target = host.resolve(host.dirname(problems[i].path), m[1]);
-    if (refused.includes(target)) problems[i] = { ...problems[i], ...keyLine(host, problems[i].path, 'extends', m[1]), message: outside('extends', m[1]) };
+    if (refused.includes(target)) problems[i] = { ...problems[i], ...keyLine(reader, problems[i].path, 'extends', m[1]), message: outside('extends', m[1]) };
   }
   const ledger: Ledger = { entries: [], files: [] };
   for (const file of config.ledger) {
     const from = config.files[0] ?? file;
-    if (!isInside(file, root)) {
-      const owner = config.files.find((f) => keyLine(host, f, 'ledger', undefined, file).found) ?? from;
-      problems.push({ path: owner, ...keyLine(host, owner, 'ledger', undefined, file), message: outside('ledger', file) });
+    if (!inside(file)) {
+      const owner = config.files.find((f) => keyLine(reader, f, 'ledger', undefined, file).found) ?? from;
+      problems.push({ path: owner, ...keyLine(reader, owner, 'ledger', undefined, file), message: outside('ledger', file) });
       continue;
     }
-    const text = host.readFile(file);
+    const text = read(file);
     if (text === undefined) {
       const why = host === fsHost ? unreadableReason(file) : undefined;
       const reason = why === 'no such file' ? undefined : why;
@@ -67,6 +71,42 @@ export function loadProject(draftPath: string, host: ConfigHost = fsHost, roots?
   if (ledger.files.length > 1) problems.push(...crossFileDuplicates(ledger.entries));
   return { config, ledger, problems };
 }
+
+/**
+ * What one CLI run has read of configuration and ledger files, and the real paths it resolved:
+ * a run checks the files as they are when it starts, and 20 folders of drafts under one
+ * configuration need it read (and its folders' real paths looked up) once, not 20 times. The
+ * language server keeps none: files change while it runs.
+ */
+export class RunFiles {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly reals = new Map<string, string>();
+  private chars = 0;
+
+  /** The file's text as first read in this run (undefined: it could not be read). */
+  text(path: string, host: ConfigHost): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const text = host.readFile(path);
+    // Bounded: an archive of 10,000 folders, each with its own ledger, must not hold them all.
+    this.chars += text?.length ?? 0;
+    if (this.texts.size >= RUN_FILES_KEPT || this.chars > RUN_FILES_CHARS) { this.texts.clear(); this.chars = text?.length ?? 0; }
+    this.texts.set(path, text);
+    return text;
+  }
+
+  /** The real path of `path` (see real), as first resolved in this run. */
+  real(path: string): string {
+    let r = this.reals.get(path);
+    if (r === undefined) {
+      if (this.reals.size >= RUN_FILES_KEPT) this.reals.clear();
+      this.reals.set(path, (r = real(path)));
+    }
+    return r;
+  }
+}
+
+const RUN_FILES_KEPT = 1024;
+const RUN_FILES_CHARS = 64 * 1024 * 1024;
 
 /** The root a draft's configuration must stay inside (see loadProject). */
 export function workspaceRoot(draftPath: string, roots?: readonly string[]): string {
@@ -88,13 +128,13 @@ export function workspaceRoot(draftPath: string, roots?: readonly string[]): str
 }
 
 /** Whether `path` lies inside `root`, also after following symbolic links (of both). */
-export function isInside(path: string, root: string): boolean {
+export function isInside(path: string, root: string, seen?: RunFiles): boolean {
   const within = (p: string, r: string) => {
     const rel = relative(r, p);
     return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
   };
   if (!within(resolve(path), resolve(root))) return false;
-  return within(real(path), real(root));
+  return seen ? within(seen.real(path), seen.real(root)) : within(real(path), real(root));
 }
 
 /** The real path of `path`, or of its nearest existing ancestor joined with the rest. */
