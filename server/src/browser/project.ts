@@ -1,6 +1,6 @@
 import { emptyConfig, resolveConfig, type ConfigHost } from '../core/config.js';
 import { crossFileDuplicates, parseLedger } from '../core/ledger/parse.js';
-import type { Ledger } from '../core/ledger/types.js';
+import type { Ledger, LedgerEntry } from '../core/ledger/types.js';
 import { localize } from '../core/l10n.js';
 import type { Project } from '../node/project.js';
 import { PrefetchedHost, uriDirname } from './uri-host.js';
@@ -21,7 +21,8 @@ const MAX_PASSES = 8;
 /** The same steps as server/src/node/project.ts's loadProject, over any ConfigHost (here: URIs). */
 export function loadProjectFrom(draftUri: string, host: ConfigHost, stopAt?: string): Project {
   const { config, problems } = resolveConfig(host.dirname(draftUri), host, stopAt);
-  const ledger: Ledger = { entries: [], files: [] };
+  const entries: LedgerEntry[] = [];
+  const ledger: Ledger = { entries, files: [] };
   for (const file of config.ledger) {
     const text = host.readFile(file);
     if (text === undefined) {
@@ -29,7 +30,7 @@ export function loadProjectFrom(draftUri: string, host: ConfigHost, stopAt?: str
       continue;
     }
     const parsed = parseLedger(text, file);
-    ledger.entries.push(...parsed.entries);
+    entries.push(...parsed.entries);
     ledger.files.push(file);
     problems.push(...parsed.problems);
   }

@@ -3,7 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, resolveConfig, type ConfigHost, type ConfigProblem, type ResolvedConfig } from '../core/config.js';
 import { crossFileDuplicates, parseLedger } from '../core/ledger/parse.js';
-import type { Ledger } from '../core/ledger/types.js';
+import type { Ledger, LedgerEntry } from '../core/ledger/types.js';
 import { fsHost, unreadableReason } from './fs-host.js';
 
 /** Everything a draft's checks depend on besides its own text. */
@@ -48,7 +48,8 @@ export function loadProject(draftPath: string, host: ConfigHost = fsHost, roots?
     const target = host.resolve(host.dirname(problems[i].path), m[1]);
     if (refused.includes(target)) problems[i] = { ...problems[i], ...keyLine(reader, problems[i].path, 'extends', m[1]), message: outside('extends', m[1]) };
   }
-  const ledger: Ledger = { entries: [], files: [] };
+  const entries: LedgerEntry[] = [];
+  const ledger: Ledger = { entries, files: [] };
   for (const file of config.ledger) {
     const from = config.files[0] ?? file;
     if (!inside(file)) {
@@ -64,7 +65,7 @@ export function loadProject(draftPath: string, host: ConfigHost = fsHost, roots?
       continue;
     }
     const parsed = parseLedger(text, file);
-    ledger.entries.push(...parsed.entries);
+    entries.push(...parsed.entries);
     ledger.files.push(file);
     problems.push(...parsed.problems);
   }

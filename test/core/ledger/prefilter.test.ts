@@ -6,7 +6,8 @@ import { claimPrefilter } from '../../../server/src/core/ledger/prefilter.js';
 import { lint } from '../../../server/src/core/engine.js';
 import { loadProject } from '../../../server/src/node/project.js';
 import { syntheticDraft, syntheticLedger } from '../../../server/src/core/ledger/bench.js';
-import type { Ledger } from '../../../server/src/core/ledger/types.js';
+import type { Ledger, LedgerEntry } from '../../../server/src/core/ledger/types.js';
+import { compileLedger, findClaims } from '../../../server/src/core/ledger/matcher.js';
 import { cacheLimits } from '../../../server/src/core/limits.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'corrected-claim');
@@ -115,6 +116,22 @@ describe('corrected-claim prefilter (archive scan)', () => {
       flagged += full;
     }), { numRuns: 1_000 });
     assert.ok(flagged > 200, `only ${flagged} drafts flagged`);
+  });
+
+  it('remembers a ledger\'s compiled form and prefilter by its list of entries, and notices a list that grew', () => {
+    const entries: LedgerEntry[] = [{ id: 'a', claim: ['NATO classified network'], correction: 'x' }];
+    const ledger: Ledger = { entries, files: [] };
+    const compiled = compileLedger(ledger);
+    const filter = claimPrefilter(ledger);
+    assert.equal(compileLedger(ledger), compiled);
+    assert.equal(claimPrefilter(ledger), filter);
+    // Another list of the same entries (another folder's project) shares them.
+    assert.equal(compileLedger({ entries: [...entries], files: [] }), compiled);
+    assert.equal(claimPrefilter({ entries: [...entries], files: [] }), filter);
+    entries.push({ id: 'b', claim: ['the harbour bridge opened'], correction: 'y' });
+    assert.notEqual(compileLedger(ledger), compiled);
+    assert.equal(findClaims(ledger, 'They said the harbour bridge opened.').length, 1);
+    assert.equal(claimPrefilter(ledger)('They said the harbour bridge opened.'), true);
   });
 
   it('treats a claim without a word anchor (a bare number) as possible everywhere', () => {

@@ -98,19 +98,31 @@ export interface CompiledLedger {
 // file), so the array itself is not a stable key; the same entry objects in the same order are.
 const cache = new WeakMap<LedgerEntry, { entries: LedgerEntry[]; compiled: CompiledLedger }>();
 const EMPTY = build([]);
+/** By entries list: the same list asked again (every keystroke) is found without comparing entries. */
+const byList = new WeakMap<readonly LedgerEntry[], { length: number; compiled: CompiledLedger }>();
 
-/** The compiled form of a ledger, built once per set of entries and reused while they are the same. */
+/**
+ * The compiled form of a ledger, built once per set of entries and reused while they are the same
+ * (also for another list of the same entries: each folder's project lists a shared ledger's).
+ */
 export function compileLedger(ledger: Ledger): CompiledLedger {
   const list = ledger.entries;
   if (list.length === 0) return EMPTY;
+  // (A list is only ever appended to while its project loads: its length tells.)
+  const known = byList.get(list);
+  if (known && known.length === list.length) return known.compiled;
   const hit = cache.get(list[0]);
-  if (hit && hit.entries.length === list.length && hit.entries.every((e, i) => e === list[i])) return hit.compiled;
-  const compiled = build(list);
-  cache.set(list[0], { entries: [...list], compiled });
+  let compiled: CompiledLedger;
+  if (hit && hit.entries.length === list.length && hit.entries.every((e, i) => e === list[i])) compiled = hit.compiled;
+  else {
+    compiled = build(list);
+    cache.set(list[0], { entries: [...list], compiled });
+  }
+  byList.set(list, { length: list.length, compiled });
   return compiled;
 }
 
-function build(entries: LedgerEntry[]): CompiledLedger {
+function build(entries: readonly LedgerEntry[]): CompiledLedger {
   const root = newNode();
   let variants = 0;
   const anchors = new ClaimAnchors();

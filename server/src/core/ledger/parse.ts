@@ -313,7 +313,7 @@ function addVariants(claim: string[], claimLang: Array<string | undefined>, valu
 const textOrUndefined = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** Ids used in more than one ledger file (each file alone is fine): one problem per repeat. */
-export function crossFileDuplicates(entries: LedgerEntry[]): LedgerProblem[] {
+export function crossFileDuplicates(entries: readonly LedgerEntry[]): LedgerProblem[] {
   const first = new Map<string, LedgerEntry>();
   const problems: LedgerProblem[] = [];
   for (const e of entries) {

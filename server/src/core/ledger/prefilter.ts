@@ -31,13 +31,22 @@ export type Prefilter = (text: string) => boolean;
 
 const cache = new WeakMap<LedgerEntry, { entries: LedgerEntry[]; filter: Prefilter }>();
 
+/** By entries list, as compileLedger's: the same list asked again is found without comparing entries. */
+const byList = new WeakMap<readonly LedgerEntry[], { length: number; filter: Prefilter }>();
+
 export function claimPrefilter(ledger: Ledger): Prefilter {
   const list = ledger.entries;
   if (list.length === 0) return () => false;
+  const known = byList.get(list);
+  if (known && known.length === list.length) return known.filter;
   const hit = cache.get(list[0]);
-  if (hit && hit.entries.length === list.length && hit.entries.every((e, i) => e === list[i])) return hit.filter;
-  const filter = build(list);
-  cache.set(list[0], { entries: [...list], filter });
+  let filter: Prefilter;
+  if (hit && hit.entries.length === list.length && hit.entries.every((e, i) => e === list[i])) filter = hit.filter;
+  else {
+    filter = build(list);
+    cache.set(list[0], { entries: [...list], filter });
+  }
+  byList.set(list, { length: list.length, filter });
   return filter;
 }
 
@@ -65,7 +74,7 @@ const MEMO_MAX_CHARS = 2000;
 // Latin anchors (2–4 letters a–z) are numbered by their letters in base 27 (a = 1 … z = 26), so
 // an anchor of any length maps to one slot of a 27⁴ table and lengths never collide (anchors.ts).
 
-function build(entries: LedgerEntry[]): Prefilter {
+function build(entries: readonly LedgerEntry[]): Prefilter {
   // The anchors were collected while the matcher was built (from the keys it tokenized): the
   // matcher is needed anyway as soon as one draft is a candidate.
   const { anchors } = compileLedger({ entries, files: [] });
@@ -97,13 +106,13 @@ function build(entries: LedgerEntry[]): Prefilter {
   const few = FewAnchors.of(anchors);
   const scan = { test: (text: string) => (few !== undefined && (isAscii(text) || PLAIN_TEXT.test(text)) ? few.test(text) : scanner.test(text)) };
   // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
+  const answer = (text: string) => hidesLetters(text) || scan.test(text);
   const memo = new ParagraphCache<boolean>();
   return (text) => {
-    if (hidesLetters(text)) return true;
-    if (text.length > MEMO_MAX_CHARS) return scan.test(text);
+    if (text.length > MEMO_MAX_CHARS) return answer(text);
     let v = memo.get(text);
     if (v === undefined) {
-      v = scan.test(text);
+      v = answer(text);
       memo.set(text, v);
     }
     return v;

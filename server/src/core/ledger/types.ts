@@ -25,7 +25,7 @@ export interface LedgerEntry {
 }
 
 export interface Ledger {
-  entries: LedgerEntry[];
+  entries: readonly LedgerEntry[];
   /** Ledger files the entries came from. */
   files: string[];
 }

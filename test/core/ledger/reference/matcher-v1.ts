@@ -48,7 +48,7 @@ export function compileLedger(ledger: Ledger): CompiledLedger {
   return compiled;
 }
 
-function build(entries: LedgerEntry[]): CompiledLedger {
+function build(entries: readonly LedgerEntry[]): CompiledLedger {
   const root: Node = { next: new Map() };
   let variants = 0;
   for (const entry of entries) {

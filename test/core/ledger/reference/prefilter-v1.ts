@@ -27,7 +27,7 @@ export function claimPrefilter(ledger: Ledger): Prefilter {
 
 const LATIN_KEY = /^[a-z]+$/;
 
-function build(entries: LedgerEntry[]): Prefilter {
+function build(entries: readonly LedgerEntry[]): Prefilter {
   // Each variant needs all of its anchors (its two longest words, or one Han/kana pair): one common
   // word of a claim ("hospital") must not make every draft about hospitals a candidate.
   const variants: string[][] = [];

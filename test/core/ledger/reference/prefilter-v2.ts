@@ -45,7 +45,7 @@ const MEMO_MAX_CHARS = 2000;
 // Latin anchors (2–4 letters a–z) are numbered by their letters in base 27 (a = 1 … z = 26), so
 // an anchor of any length maps to one slot of a 27⁴ table and lengths never collide (anchors.ts).
 
-function build(entries: LedgerEntry[]): Prefilter {
+function build(entries: readonly LedgerEntry[]): Prefilter {
   // The anchors were collected while the matcher was built (from the keys it tokenized): the
   // matcher is needed anyway as soon as one draft is a candidate.
   const { anchors } = compileLedger({ entries, files: [] });
