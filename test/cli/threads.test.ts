@@ -52,11 +52,12 @@ describe('copydesk check: checking threads (CLI)', function () {
     assert.deepEqual([helperThreads(2, {}), helperThreads(2, { only: ['corrected-claim'] }), helperThreads(1, {})], [2, 1, 0]);
   });
 
-  it('uses threads for a full check of thousands of drafts only; an archive scan starts them early', () => {
+  it('uses threads for a full check of thousands of drafts only, for an archive scan of ten thousand', () => {
     const cores = availableParallelism();
     assert.equal(workerCount(2_000, undefined, {}), 1);
     assert.equal(workerCount(5_000, undefined, {}), Math.min(cores, 2));
-    assert.equal(workerCount(200, undefined, { only: ['corrected-claim'] }), Math.min(cores, 5));
+    assert.equal(workerCount(2_000, undefined, { only: ['corrected-claim'] }), 1);
+    assert.equal(workerCount(10_000, undefined, { only: ['corrected-claim'] }), Math.min(cores, 2));
     assert.equal(workerCount(10, 3, {}), 3);
   });
 

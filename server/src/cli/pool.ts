@@ -6,14 +6,17 @@ import type { WorkerData, WorkerRequest, WorkerResponse } from './worker.js';
 import { displayPath } from './files.js';
 
 /**
- * Drafts per thread below which threads cost more than they save. An archive scan checks in this
- * thread too and hands a thread work only once it has loaded (checkFiles), so threads start early.
- * A full check runs on threads alone, each loading the bundle, warming its compiled code and
- * collecting garbage under heap limits: on this project's 2-core machine one thread checked 200,
- * 1,000 and 2,000 drafts in 0.55, 0.7 and 0.87 times the time of two, 5,000 in the same time,
- * and 20,000 in 1.2 times (with a peak of 203 MB against 167).
+ * Drafts per thread below which threads cost more than they save. A full check runs on threads
+ * alone, each loading the bundle, warming its compiled code and collecting garbage under heap
+ * limits: on this project's 2-core machine one thread checked 200, 1,000 and 2,000 drafts in
+ * 0.55, 0.7 and 0.87 times the time of two, 5,000 in the same time, and 20,000 in 1.2 times (with
+ * a peak of 203 MB against 167). An archive scan checks in this thread too and hands a thread work
+ * only once it has loaded (checkFiles); still, a thread loading beside it slows it down (the two
+ * "cores" of that machine are not two cores' worth: two busy processes get 1.1–2× the work of one
+ * done, varying by the minute): one thread scanned 2,000 drafts in 0.65 times the time of two,
+ * 5,000 and 10,000 in the same time, 20,000 in 1.06 times.
  */
-const MIN_FILES_PER_WORKER = { scan: 40, full: 2500 };
+const MIN_FILES_PER_WORKER = { scan: 5000, full: 2500 };
 /** Drafts that must be left for a thread that finished loading to be handed any (see checkFiles). */
 const LATE_START_MIN_FILES = 1000;
 /**
