@@ -92,6 +92,24 @@ describe('reliability: hostile input is bounded and explained', function () {
   });
 
   // A paragraph with more than 400 quotation marks is skipped by the quote check, with an info.
+  it('100,000 straight or curly apostrophes (each may be a single quotation mark)', () => {
+    for (const mark of ["'", '’']) {
+      for (const kind of ['markdown', 'plaintext'] as const) {
+        const { result } = timed(() => lint({ text: flat(`x${mark.repeat(100_000)}y`), kind }));
+        assert.deepEqual(result.findings.map((f) => f.message), ['This paragraph has more than 400 quotation marks; Copydesk did not check its quotes.']);
+      }
+    }
+  });
+
+  it('a ledger against 100,000 joining characters in a row (the claim prefilter reads each run once)', () => {
+    const ledger = { files: [], entries: [{ id: 'c', claim: ['NATO classified network'], correction: 'NATO unclassified network' }] };
+    for (const ch of ['.', '*', '_', "'", '[', '](', '[^']) {
+      const text = flat(`x${ch.repeat(100_000)}y`);
+      timed(() => lint({ text, kind: 'markdown', ledger, only: ['corrected-claim'] }));
+      timed(() => lint({ text: `${text} `, kind: 'markdown', ledger }));
+    }
+  });
+
   it('100,000 unmatched quote marks', () => {
     for (const kind of ['markdown', 'plaintext'] as const) {
       timed(() => lint({ text: '"'.repeat(100_000), kind }));

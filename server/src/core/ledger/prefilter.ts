@@ -52,20 +52,46 @@ export function claimPrefilter(ledger: Ledger): Prefilter {
 
 /** A Markdown (and HTML) character reference: named, decimal or hexadecimal. */
 const CHARACTER_REFERENCE = /&(?:[a-zA-Z][a-zA-Z\d]*|#\d{1,7}|#[xX][\da-fA-F]{1,6});/;
-/** A link's destination or label, or a footnote reference, with a letter right after it. */
-const LINK_TAIL = /\]\([^)]*\)[a-zA-Z\u00c0-\uffff]|\]\[[^\]]*\][a-zA-Z\u00c0-\uffff]|\[\^[^\]]*\][a-zA-Z\u00c0-\uffff]/;
+/** Where Markdown removes what follows (a link's destination or label, a footnote reference): a word may go on after it. */
+const REMOVAL_OPENERS = ['](', '][', '[^'];
+const LETTER = /[\p{L}\p{M}]/u;
 
 /**
  * Markdown that, once read, makes letters of a word out of something else or joins letters across
- * it, beyond the joining characters (JOINERS): a character reference ("&#99;", "&shy;"), a comment
- * inside a word, or a word that goes on after a link's destination ("[net](…)work") or a footnote
- * reference. Raw text that holds one is always a candidate (each test is a native substring
- * search first; most drafts have none).
+ * it, beyond the joining characters (JOINERS): a character reference ("&#99;", "&shy;") or a
+ * comment anywhere, or a link's destination or label, or a footnote reference, right after the
+ * beginning of an anchor ("[cl](…)assified", "cl[^1]assified": where the removed part ends is not
+ * looked for — titles and brackets make that Markdown's business). Raw text that holds one is
+ * always a candidate. `beginnings` are the anchors' proper beginnings ("c", "cl", "cla" of
+ * "clas"); each test starts with a native substring search, and most drafts have none.
  */
-function hidesLetters(text: string): boolean {
-  return (text.includes('&') && CHARACTER_REFERENCE.test(text))
-    || text.includes('<!--')
-    || ((text.includes('](') || text.includes('][') || text.includes('[^')) && LINK_TAIL.test(text));
+function hidesLetters(text: string, beginnings: ReadonlySet<string>): boolean {
+  if ((text.includes('&') && CHARACTER_REFERENCE.test(text)) || text.includes('<!--')) return true;
+  for (const opener of REMOVAL_OPENERS) {
+    for (let i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i + 2)) {
+      if (endsWithBeginning(text, i, beginnings)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the letters before `at` (joining characters skipped, as the word reads them) end with
+ * one of `beginnings`, or with a letter beyond ASCII (folded letters and Han/kana: a candidate).
+ */
+function endsWithBeginning(text: string, at: number, beginnings: ReadonlySet<string>): boolean {
+  let letters = '';
+  for (let k = at - 1, steps = 0; k >= 0 && letters.length < 3; k--) {
+    // A long run of markup before a link is not a word a claim is in; a candidate all the same.
+    if (++steps > 64) return true;
+    const c = text.charCodeAt(k);
+    if (isJoinerCode(c)) continue;
+    if (c >= 0x80) return LETTER.test(text[k]);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+    letters = String.fromCharCode(c | 0x20) + letters;
+    if (beginnings.has(letters)) return true;
+  }
+  return false;
 }
 
 /** Paragraph-sized texts repeat from one version of a draft to the next; whole drafts rarely do. */
@@ -106,7 +132,13 @@ function build(entries: readonly LedgerEntry[]): Prefilter {
   const few = FewAnchors.of(anchors);
   const scan = { test: (text: string) => (few !== undefined && (isAscii(text) || PLAIN_TEXT.test(text)) ? few.test(text) : scanner.test(text)) };
   // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
-  const answer = (text: string) => hidesLetters(text) || scan.test(text);
+  const beginnings = new Set<string>();
+  for (const anchor of dense.keys()) {
+    if (anchor >= LATIN_SLOTS) continue;
+    const word = slotText(anchor);
+    for (let k = 1; k < word.length; k++) beginnings.add(word.slice(0, k));
+  }
+  const answer = (text: string) => hidesLetters(text, beginnings) || scan.test(text);
   const memo = new ParagraphCache<boolean>();
   return (text) => {
     if (text.length > MEMO_MAX_CHARS) return answer(text);
@@ -305,15 +337,19 @@ class FewAnchors {
   private splitGateAnchor(text: string): boolean {
     if (this.gate === ANY) return true;
     for (const joiner of JOINER_LIST) {
-      for (let i = text.indexOf(joiner); i >= 0; i = text.indexOf(joiner, i + 1)) {
+      // Each run of joining characters is read once per kind in it: the next search starts after
+      // it (a run of 100,000 dots must not be read again from each of them).
+      for (let i = text.indexOf(joiner); i >= 0; ) {
         let end = i + 1;
         let c = text.charCodeAt(end);
         while (isJoinerCode(c)) c = text.charCodeAt(++end);
         const prefixes = c < 128 ? this.splits[c] : undefined;
-        if (prefixes === undefined) continue;
-        let start = i;
-        while (start > 0 && isJoinerCode(text.charCodeAt(start - 1))) start--;
-        for (const p of prefixes) if (endsWithLetters(text, start, p)) return true;
+        if (prefixes !== undefined) {
+          let start = i;
+          while (start > 0 && isJoinerCode(text.charCodeAt(start - 1))) start--;
+          for (const p of prefixes) if (endsWithLetters(text, start, p)) return true;
+        }
+        i = text.indexOf(joiner, end);
       }
     }
     return false;
