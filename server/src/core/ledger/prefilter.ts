@@ -25,7 +25,8 @@ import { isAscii } from '../text-utils.js';
  * brackets ("net**work**", "net[work](…)"); raw text in which Markdown would make letters out of
  * something else or join them across more (a character reference, a comment, a link destination
  * inside a word: hidesLetters) is always a candidate. Reading more joined forms than the
- * tokenizer does only adds candidates, never loses one. The original missed claims with such words, and kana with voiced marks ("ガス").
+ * tokenizer does only adds candidates, never loses one. The original missed claims with such
+ * words, and kana with voiced marks ("ガス").
  */
 export type Prefilter = (text: string) => boolean;
 
@@ -86,7 +87,8 @@ function endsWithBeginning(text: string, at: number, beginnings: ReadonlySet<str
     if (++steps > 64) return true;
     const c = text.charCodeAt(k);
     if (isJoinerCode(c)) continue;
-    if (c >= 0x80) return LETTER.test(text[k]);
+    // (A surrogate is half of a character beyond the BMP — Han among them: a candidate.)
+    if (c >= 0x80) return (c >= 0xd800 && c <= 0xdfff) || LETTER.test(text[k]);
     if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
     letters = String.fromCharCode(c | 0x20) + letters;
     if (beginnings.has(letters)) return true;
@@ -131,7 +133,6 @@ function build(entries: readonly LedgerEntry[]): Prefilter {
   const scanner = new Scanner(latin, cjk, partners);
   const few = FewAnchors.of(anchors);
   const scan = { test: (text: string) => (few !== undefined && (isAscii(text) || PLAIN_TEXT.test(text)) ? few.test(text) : scanner.test(text)) };
-  // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
   const beginnings = new Set<string>();
   for (const anchor of dense.keys()) {
     if (anchor >= LATIN_SLOTS) continue;
@@ -139,6 +140,7 @@ function build(entries: readonly LedgerEntry[]): Prefilter {
     for (let k = 1; k < word.length; k++) beginnings.add(word.slice(0, k));
   }
   const answer = (text: string) => hidesLetters(text, beginnings) || scan.test(text);
+  // Paragraphs repeat from one version of a draft to the next: remember the answer per text.
   const memo = new ParagraphCache<boolean>();
   return (text) => {
     if (text.length > MEMO_MAX_CHARS) return answer(text);
