@@ -50,7 +50,7 @@ describe('reliability: workspace safety', function () {
       'server/src/core/disclaimer/recognise.ts': 'built-in word lists, and config disclaimer words passed through escape(): literal text only',
       'server/src/core/quotes/speakers.ts': 'a constant pattern with other flags',
       'server/src/core/l10n.ts': 'keys of the bundled message catalogues, escaped, with {n} placeholders as lazy groups',
-      'server/src/core/ledger/prefilter.ts': 'an alternation of claim anchors, each 2–4 letters a–z: no metacharacters, no backtracking',
+      'server/src/core/ledger/few-anchors.ts': 'an alternation of claim anchors, each 2–4 letters a–z: no metacharacters, no backtracking',
     };
     const found = new Map<string, number>();
     for (const file of sources(SRC)) {

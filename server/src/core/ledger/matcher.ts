@@ -5,6 +5,7 @@
  * how many entries the ledger has.
  */
 import type { Ledger, LedgerEntry } from './types.js';
+import { rememberedByEntries } from './by-entries.js';
 import { BREAK, OPAQUE, hasKeys, tokenize, tokenKeys, type Tokens } from './tokenize.js';
 import { ClaimAnchors } from './anchors.js';
 
@@ -94,32 +95,12 @@ export interface CompiledLedger {
   scan(tokens: Tokens): TokenMatch[];
 }
 
-// Keyed by the first entry: callers often copy the entries into a new array (one per ledger
-// file), so the array itself is not a stable key; the same entry objects in the same order are.
-const cache = new WeakMap<LedgerEntry, { entries: LedgerEntry[]; compiled: CompiledLedger }>();
 const EMPTY = build([]);
-/** By entries list: the same list asked again (every keystroke) is found without comparing entries. */
-const byList = new WeakMap<readonly LedgerEntry[], { length: number; compiled: CompiledLedger }>();
+const remembered = rememberedByEntries(build);
 
-/**
- * The compiled form of a ledger, built once per set of entries and reused while they are the same
- * (also for another list of the same entries: each folder's project lists a shared ledger's).
- */
+/** The compiled form of a ledger, built once per set of entries and reused while they are the same. */
 export function compileLedger(ledger: Ledger): CompiledLedger {
-  const list = ledger.entries;
-  if (list.length === 0) return EMPTY;
-  // (A list is only ever appended to while its project loads: its length tells.)
-  const known = byList.get(list);
-  if (known && known.length === list.length) return known.compiled;
-  const hit = cache.get(list[0]);
-  let compiled: CompiledLedger;
-  if (hit && hit.entries.length === list.length && hit.entries.every((e, i) => e === list[i])) compiled = hit.compiled;
-  else {
-    compiled = build(list);
-    cache.set(list[0], { entries: [...list], compiled });
-  }
-  byList.set(list, { length: list.length, compiled });
-  return compiled;
+  return ledger.entries.length === 0 ? EMPTY : remembered(ledger.entries);
 }
 
 function build(entries: readonly LedgerEntry[]): CompiledLedger {

@@ -1,9 +1,12 @@
 import { ParagraphCache } from '../paragraph-cache.js';
 import type { Ledger, LedgerEntry } from './types.js';
 import { compileLedger } from './matcher.js';
-import { LATIN_SLOTS, type ClaimAnchors } from './anchors.js';
+import { LATIN_SLOTS } from './anchors.js';
 import { isCjk } from './tokenize.js';
 import { isAscii } from '../text-utils.js';
+import { rememberedByEntries } from './by-entries.js';
+import { FewAnchors } from './few-anchors.js';
+import { hidesLetters, JOINERS, PLAIN_TEXT, slotText } from './raw-words.js';
 
 /**
  * A quick test on a draft's raw text: could it contain any claim of the ledger? It never answers
@@ -30,70 +33,10 @@ import { isAscii } from '../text-utils.js';
  */
 export type Prefilter = (text: string) => boolean;
 
-const cache = new WeakMap<LedgerEntry, { entries: LedgerEntry[]; filter: Prefilter }>();
-
-/** By entries list, as compileLedger's: the same list asked again is found without comparing entries. */
-const byList = new WeakMap<readonly LedgerEntry[], { length: number; filter: Prefilter }>();
+const remembered = rememberedByEntries(build);
 
 export function claimPrefilter(ledger: Ledger): Prefilter {
-  const list = ledger.entries;
-  if (list.length === 0) return () => false;
-  const known = byList.get(list);
-  if (known && known.length === list.length) return known.filter;
-  const hit = cache.get(list[0]);
-  let filter: Prefilter;
-  if (hit && hit.entries.length === list.length && hit.entries.every((e, i) => e === list[i])) filter = hit.filter;
-  else {
-    filter = build(list);
-    cache.set(list[0], { entries: [...list], filter });
-  }
-  byList.set(list, { length: list.length, filter });
-  return filter;
-}
-
-/** A Markdown (and HTML) character reference: named, decimal or hexadecimal. */
-const CHARACTER_REFERENCE = /&(?:[a-zA-Z][a-zA-Z\d]*|#\d{1,7}|#[xX][\da-fA-F]{1,6});/;
-/** Where Markdown removes what follows (a link's destination or label, a footnote reference): a word may go on after it. */
-const REMOVAL_OPENERS = ['](', '][', '[^'];
-const LETTER = /[\p{L}\p{M}]/u;
-
-/**
- * Markdown that, once read, makes letters of a word out of something else or joins letters across
- * it, beyond the joining characters (JOINERS): a character reference ("&#99;", "&shy;") or a
- * comment anywhere, or a link's destination or label, or a footnote reference, right after the
- * beginning of an anchor ("[cl](…)assified", "cl[^1]assified": where the removed part ends is not
- * looked for — titles and brackets make that Markdown's business). Raw text that holds one is
- * always a candidate. `beginnings` are the anchors' proper beginnings ("c", "cl", "cla" of
- * "clas"); each test starts with a native substring search, and most drafts have none.
- */
-function hidesLetters(text: string, beginnings: ReadonlySet<string>): boolean {
-  if ((text.includes('&') && CHARACTER_REFERENCE.test(text)) || text.includes('<!--')) return true;
-  for (const opener of REMOVAL_OPENERS) {
-    for (let i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i + 2)) {
-      if (endsWithBeginning(text, i, beginnings)) return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Whether the letters before `at` (joining characters skipped, as the word reads them) end with
- * one of `beginnings`, or with a letter beyond ASCII (folded letters and Han/kana: a candidate).
- */
-function endsWithBeginning(text: string, at: number, beginnings: ReadonlySet<string>): boolean {
-  let letters = '';
-  for (let k = at - 1, steps = 0; k >= 0 && letters.length < 3; k--) {
-    // A long run of markup before a link is not a word a claim is in; a candidate all the same.
-    if (++steps > 64) return true;
-    const c = text.charCodeAt(k);
-    if (isJoinerCode(c)) continue;
-    // (A surrogate is half of a character beyond the BMP — Han among them: a candidate.)
-    if (c >= 0x80) return (c >= 0xd800 && c <= 0xdfff) || LETTER.test(text[k]);
-    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
-    letters = String.fromCharCode(c | 0x20) + letters;
-    if (beginnings.has(letters)) return true;
-  }
-  return false;
+  return ledger.entries.length === 0 ? () => false : remembered(ledger.entries);
 }
 
 /** Paragraph-sized texts repeat from one version of a draft to the next; whole drafts rarely do. */
@@ -157,10 +100,6 @@ function build(entries: readonly LedgerEntry[]): Prefilter {
 const BREAK = -1; // ends a word
 const JOIN = -2; // ends a part of a word; the next letter both starts a word and continues this one
 const SKIP = -3; // folds away (a mark, soft hyphen or tatweel): as if not there
-// Besides the tokenizer's apostrophes and dots: Markdown's emphasis markers, escapes and link
-// brackets, which disappear when the paragraph is read ("net**work**", "net[work](…)").
-const JOINERS = new Set(["'", '\u2019', '\u2018', '.', '*', '_', '~', '\\', '[', ']']);
-
 /** Folded form of one non-ASCII character, as the tokenizer folds words: NFKD, no marks, lower case. */
 const folded = new Map<number, number | string>();
 function foldChar(cp: number): number | string {
@@ -185,184 +124,6 @@ function cjkKey(cp: number): string {
     if (nfkc.size < 65_536) nfkc.set(cp, k);
   }
   return k;
-}
-
-/**
- * ASCII, and the punctuation of edited copy beyond it — no-break space, guillemets, dashes, curly
- * quotes, bullets, ellipsis, primes: none of it is (or folds to) a letter, so lower-casing folds
- * such text as the tokenizer does, and only ’ and ‘ join letters (as apostrophes).
- */
-const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2010-\u2022\u2026\u2030\u2032\u2033\u2039\u203a]*$/;
-/** Letters joined by apostrophes, dots, emphasis markers or escapes ("don't", "U.S.", "net**work**"). */
-const JOINED = /[a-z]['\u2019\u2018.*_~\\[\]]+[a-z]/;
-const JOINER_CHARS = /['\u2019\u2018.*_~\\[\]]/g;
-const JOINER_LIST = [...JOINERS];
-const isJoinerCode = (c: number) => c === 0x27 || c === 0x2e || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x5c || c === 0x5b || c === 0x5d || c === 0x2019 || c === 0x2018;
-
-/** Whether the letters just before `end` are `lower` (a–z), in either case. */
-function endsWithLetters(text: string, end: number, lower: string): boolean {
-  const start = end - lower.length;
-  if (start < 0) return false;
-  // (c | 0x20) maps only A–Z onto a–z, and keeps a–z.
-  for (let k = 0; k < lower.length; k++) if ((text.charCodeAt(start + k) | 0x20) !== lower.charCodeAt(k)) return false;
-  return true;
-}
-/** Matches any text: the gate that rules nothing out. */
-const ANY = /(?:)/;
-
-/**
- * The prefilter for a small ledger (at most 32 distinct wordings) on PLAIN_TEXT. On this project's
- * 2-core machine a loop over the characters in JavaScript reads ~110 MB/s; the engine's own
- * substring search several GB/s. So: lower-case the text, and when letters in it are joined as
- * the tokenizer joins them ("don't", "U.S.") or by Markdown ("net**work**"), drop the joining
- * characters (the tokenizer's "dont", "us" and "network" appear; every run of letters stays);
- * then look for anchors as substrings — which finds every word that begins with one, and more.
- * Anchors are tried in an order that settles most texts in a few searches: those that rule out
- * the most wordings first, and among them those least often present so far.
- */
-class FewAnchors {
-  /** Checks between re-orderings of the anchors by how often they were present. */
-  private static readonly REORDER = 512;
-  private order: number[];
-  /**
-   * One anchor of each wording, the one least often present so far, as one regular expression:
-   * a single search (the engine's, ~2.5× faster than a substring search per anchor) rules out a
-   * draft that holds none of them — most drafts of an archive, as no wording can be complete.
-   */
-  private gate = ANY;
-  private readonly present: Uint32Array;
-  private readonly checked: Uint32Array;
-  private readonly missing: Int8Array;
-  /** By ASCII code of a letter (either case): the gate anchors' beginnings that it continues. */
-  private readonly splits: Array<string[] | undefined> = new Array(128).fill(undefined);
-  private tests = 0;
-
-  private constructor(
-    /** Latin anchors as text. */
-    private readonly words: string[],
-    /** Per anchor: the wordings (bits) that need it. */
-    private readonly masks: number[],
-    /** Per wording: how many anchors it needs. */
-    private readonly needs: Int8Array,
-    /** The wordings that can be in PLAIN_TEXT (no Han/kana anchor). */
-    private readonly latinWordings: number,
-  ) {
-    this.present = new Uint32Array(words.length);
-    this.checked = new Uint32Array(words.length);
-    this.missing = new Int8Array(needs.length);
-    this.order = words.map((_, i) => i);
-    this.reorder();
-  }
-
-  static of(anchors: ClaimAnchors): FewAnchors | undefined {
-    if (anchors.sets.size > 32) return undefined;
-    const ids = new Map<number, number>();
-    const words: string[] = [];
-    const masks: number[] = [];
-    const needs = new Int8Array(anchors.sets.size);
-    let latinWordings = 0;
-    let w = 0;
-    for (const set of anchors.sets) {
-      const pair = [Math.floor(set / 0x4000000), (set % 0x4000000) - 1].filter((a) => a >= 0);
-      needs[w] = pair.length;
-      if (pair.every((a) => a < LATIN_SLOTS)) {
-        latinWordings |= 1 << w;
-        for (const a of pair) {
-          let id = ids.get(a);
-          if (id === undefined) { id = words.length; ids.set(a, id); words.push(slotText(a)); masks.push(0); }
-          masks[id] |= 1 << w;
-        }
-      }
-      w++;
-    }
-    return new FewAnchors(words, masks, needs, latinWordings);
-  }
-
-  test(text: string): boolean {
-    if (++this.tests % FewAnchors.REORDER === 0) this.reorder();
-    let alive = this.latinWordings;
-    // The gate reads the raw text: most drafts are ruled out without lower-casing or joining it.
-    if (alive === 0 || !(this.gate.test(text) || this.splitGateAnchor(text))) return false;
-    let low = text.toLowerCase();
-    if (JOINED.test(low)) low = low.replace(JOINER_CHARS, '');
-    this.missing.set(this.needs);
-    for (const a of this.order) {
-      const mask = this.masks[a] & alive;
-      if (mask === 0) continue;
-      this.checked[a]++;
-      if (low.includes(this.words[a])) {
-        this.present[a]++;
-        for (let w = 0; w < 32; w++) if ((mask >>> w) & 1 && --this.missing[w] === 0) return true;
-      } else {
-        alive &= ~this.masks[a];
-        if (alive === 0) return false;
-      }
-    }
-    return false;
-  }
-
-  /** Most wordings ruled out first; among equals, the anchors least often present so far. */
-  private reorder(): void {
-    const rate = (a: number) => (this.present[a] + 1) / (this.checked[a] + 2);
-    const count = (m: number) => { let n = 0; for (; m; m &= m - 1) n++; return n; };
-    this.order = [...this.order].sort((a, b) => rate(a) - rate(b) || count(this.masks[b]) - count(this.masks[a]) || a - b);
-    // Each wording's first anchor in that order.
-    const gate = new Set<string>();
-    let left = this.latinWordings;
-    for (const a of this.order) {
-      if ((this.masks[a] & left) === 0) continue;
-      gate.add(this.words[a]);
-      left &= ~this.masks[a];
-    }
-    // Anchors are 2–4 letters a–z (slotText): nothing to escape; checked all the same, as no
-    // text from a ledger may reach a regular expression otherwise (docs/guarantees.md).
-    const words = [...gate];
-    this.gate = words.length && words.every((w) => /^[a-z]{2,4}$/.test(w)) ? new RegExp(words.join('|'), 'i') : ANY;
-    // Where joining characters split a gate anchor ("clas'sified"), the first run of them inside
-    // it follows the anchor's first k letters and precedes its letter k + 1: indexed by that letter.
-    this.splits.fill(undefined);
-    for (const w of words) {
-      for (let k = 1; k < w.length; k++) {
-        const next = w.charCodeAt(k);
-        (this.splits[next] ??= []).push(w.slice(0, k));
-        this.splits[next - 32] = this.splits[next];
-      }
-    }
-  }
-
-  /**
-   * Whether the text holds a gate anchor split by joining characters, as in "clas'sified" or
-   * "net**work**" — which lower-casing and dropping those characters would join. Each joining
-   * character is found by the engine's substring search; most are not followed by a letter that
-   * continues an anchor ("U.S. ", "it's" for anchors without an s), which ends the look at once.
-   */
-  private splitGateAnchor(text: string): boolean {
-    if (this.gate === ANY) return true;
-    for (const joiner of JOINER_LIST) {
-      // Each run of joining characters is read once per kind in it: the next search starts after
-      // it (a run of 100,000 dots must not be read again from each of them).
-      for (let i = text.indexOf(joiner); i >= 0; ) {
-        let end = i + 1;
-        let c = text.charCodeAt(end);
-        while (isJoinerCode(c)) c = text.charCodeAt(++end);
-        const prefixes = c < 128 ? this.splits[c] : undefined;
-        if (prefixes !== undefined) {
-          let start = i;
-          while (start > 0 && isJoinerCode(text.charCodeAt(start - 1))) start--;
-          for (const p of prefixes) if (endsWithLetters(text, start, p)) return true;
-        }
-        i = text.indexOf(joiner, end);
-      }
-    }
-    return false;
-  }
-}
-
-/** The letters of a Latin anchor's slot (anchors.ts). */
-function slotText(slot: number): string {
-  let out = '';
-  for (; slot > 0; slot = Math.floor(slot / 27)) out = String.fromCharCode(96 + (slot % 27)) + out;
-  return out;
 }
 
 /** How each ASCII character takes part in reading words: a letter (1–26), JOIN or BREAK. */
