@@ -4,14 +4,16 @@ import { endsWithLetters, isJoinerCode, JOINED, JOINER_CHARS, JOINER_LIST, slotT
 /** Matches any text: the gate that rules nothing out. */
 const ANY = /(?:)/;
 
-
 /**
  * The prefilter for a small ledger (at most 32 distinct wordings) on PLAIN_TEXT. On this project's
  * 2-core machine a loop over the characters in JavaScript reads ~110 MB/s; the engine's own
- * substring search several GB/s. So: lower-case the text, and when letters in it are joined as
- * the tokenizer joins them ("don't", "U.S.") or by Markdown ("net**work**"), drop the joining
- * characters (the tokenizer's "dont", "us" and "network" appear; every run of letters stays);
- * then look for anchors as substrings — which finds every word that begins with one, and more.
+ * substring search several GB/s. So: first one case-insensitive search of the raw text for one
+ * anchor of each wording (the gate), and a look at the places where joining characters could
+ * split one; most drafts end there. Otherwise lower-case the text, and when letters in it are
+ * joined as the tokenizer joins them ("don't", "U.S.") or by Markdown ("net**work**"), drop the
+ * joining characters (the tokenizer's "dont", "us" and "network" appear; every run of letters
+ * stays); then look for anchors as substrings — which finds every word that begins with one,
+ * and more.
  * Anchors are tried in an order that settles most texts in a few searches: those that rule out
  * the most wordings first, and among them those least often present so far.
  */
