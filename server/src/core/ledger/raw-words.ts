@@ -15,7 +15,10 @@ export const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2010-\u2022\u2026\u203
 export const JOINED = /[a-z]['\u2019\u2018.*_~\\[\]]+[a-z]/;
 export const JOINER_CHARS = /['\u2019\u2018.*_~\\[\]]/g;
 export const JOINER_LIST = [...JOINERS];
-export const isJoinerCode = (c: number) => c === 0x27 || c === 0x2e || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x5c || c === 0x5b || c === 0x5d || c === 0x2019 || c === 0x2018;
+/** JOINERS by character code (all below U+2020), for loops over the characters. */
+const JOINER_CODES = new Uint8Array(0x2020);
+for (const j of JOINERS) JOINER_CODES[j.charCodeAt(0)] = 1;
+export const isJoinerCode = (c: number) => c < 0x2020 && JOINER_CODES[c] === 1;
 
 /** Whether the letters just before `end` are `lower` (a–z), in either case. */
 export function endsWithLetters(text: string, end: number, lower: string): boolean {
