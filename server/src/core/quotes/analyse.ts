@@ -4,7 +4,7 @@ import { sourceAt, sourceRange, type ProseBlock } from '../prose-block.js';
 import { paragraphsOf } from './paragraphs.js';
 import type { Attribution, QuotationAnalysis, SourceRange, StrayMark } from './types.js';
 import { pairQuotes, type RawQuote } from './marks.js';
-import { blockItems, type BlockItems, type Item, type SentenceUnit } from './context.js';
+import { blockSentences, type BlockItems, type SentenceSpan, type SentenceUnit } from './context.js';
 import { lexiconFor } from './cues/index.js';
 import type { Lexicon } from './lexicon.js';
 import { findInSentence, minor, type Hit } from './attribution.js';
@@ -99,7 +99,7 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
     const where = new Map<number, [number, number]>();
     entry.qpos.forEach((pos, k) => where.set(tops[i][k][0], pos));
     // The units name their block: reuse last lint's while the paragraph keeps its place.
-    if (entry.unitsBlock !== i) { entry.units = entry.sentences.map((items, index) => ({ block: i, index, items })); entry.unitsBlock = i; }
+    if (entry.unitsBlock !== i) { entry.units = entry.sentences.map((span, index) => new Unit(i, index, span)); entry.unitsBlock = i; }
     return (contexts[i] = { block: i, sentences: entry.units!, where });
   };
   // Speaker candidates need every paragraph's mentions: only hovers, outlines and the names a
@@ -294,8 +294,8 @@ export function analyseDocument(doc: DraftDocument): QuotationReport {
 }
 
 interface BlockEntry {
-  /** Items of each sentence (shared between documents: items cache their cue look-ups). */
-  sentences: Item[][];
+  /** The block's sentences (shared between documents: their items cache their cue look-ups). */
+  sentences: SentenceSpan[];
   /** [sentence, item] of each top-level quotation of the block, in order. */
   qpos: Array<[number, number]>;
   masked?: string;
@@ -306,6 +306,12 @@ interface BlockEntry {
   unitsBlock?: number;
   /** Speakers mentioned, in block text offsets; read on first use (see entryMentions). */
   mentions?: BlockMention[];
+}
+
+/** A sentence as one block's unit: its items are read from the span, made only when first read. */
+class Unit implements SentenceUnit {
+  constructor(readonly block: number, readonly index: number, private readonly span: SentenceSpan) {}
+  get items() { return this.span.items; }
 }
 
 interface BlockMention { s: number; text: string; titled: boolean; speaking: boolean }
@@ -329,8 +335,8 @@ function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number
   const hit = layouts.get(layout);
   if (hit) return hit;
 
-  const items = blockItems(block, 0, tops as Array<[number, number, number]>, lex.cjk, lex.norm, quotes);
-  const entry: BlockEntry = { sentences: items.sentences.map((s) => s.items), qpos: tops.map(([q]) => items.where.get(q)!) };
+  const cut = blockSentences(block, tops as Array<[number, number, number]>, lex.cjk, lex.norm, quotes);
+  const entry: BlockEntry = { sentences: cut.sentences, qpos: tops.map(([q]) => cut.where.get(q)!) };
   if (lex.cjk) {
     let m = block.text;
     for (const [, s, e] of tops) m = m.slice(0, s) + MASK.repeat(e - s) + m.slice(e);
@@ -350,12 +356,13 @@ function entryMentions(lex: Lexicon, block: ProseBlock, entry: BlockEntry): Bloc
     if (n) mentions.push({ s, text: n.name, titled: n.titled, speaking: true });
   };
   if (lex.cjk) {
-    for (const items of entry.sentences) {
-      const [ss, se] = [items[0].s, items[items.length - 1].e];
+    for (const span of entry.sentences) {
+      const [ss, se] = [span.start, span.end];
       for (const [a, z] of cueSubjectsCjk(lex, entry.masked!, ss, se)) addMention(a, z);
     }
   } else {
-    entry.sentences.forEach((items, index) => {
+    entry.sentences.forEach((span, index) => {
+      const items = span.items;
       for (const [a, z] of cueSubjects(lex, { block: 0, index, items })) addMention(items[a].s, items[z].e);
     });
   }

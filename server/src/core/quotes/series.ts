@@ -16,8 +16,15 @@ export function seriesOfFragments(out: QuotationAnalysis[], ctx: readonly BlockI
   for (const c of ctx) {
     if (c.where.size < 2) continue;
     const at = new Map<string, number>();
-    for (const [i, [si, ii]] of c.where) if (blocksOf[i][0] === c.block) at.set(`${si}:${ii}`, i);
-    for (const s of c.sentences) {
+    // Only sentences with two quotations or more can hold a series: the others' items are not read.
+    const quotesIn = new Map<number, number>();
+    for (const [i, [si, ii]] of c.where) {
+      quotesIn.set(si, (quotesIn.get(si) ?? 0) + 1);
+      if (blocksOf[i][0] === c.block) at.set(`${si}:${ii}`, i);
+    }
+    for (const si of [...quotesIn.keys()].sort((a, b) => a - b)) {
+      if (quotesIn.get(si)! < 2) continue;
+      const s = c.sentences[si];
       const qs: number[] = [];
       for (let k = 0; k < s.items.length; k++) if (s.items[k].t === 'q') qs.push(k);
       if (qs.length < 2) continue;
