@@ -48,8 +48,10 @@ const CUES: Record<string, { machine: RegExp; translation: RegExp; version: RegE
  */
 // Two searches, Latin stems (case-insensitive) and the others (caseless), are together about twice
 // as fast as one over all of them. Arabic stems allow the short-vowel marks that normalise()
-// would remove (تُرجم).
-const ANY_LATIN_CUE = /translat|terjemah|penerjemah|tradu|versi|gener|génér/i;
+// would remove (تُرجم). Each Latin stem is written so that the search tries few alternatives at
+// each character: "erjemah" stands for terjemah, penerjemah (and menerjemahkan, which the
+// Indonesian cue then rejects), g[eé]n[eé]r for gener and génér.
+const ANY_LATIN_CUE = /translat|erjemah|tradu|versi|g[eé]n[eé]r/i;
 const ANY_OTHER_CUE = /翻|译|譯|版|生成|ت[\u064B-\u0652]*ر[\u064B-\u0652]*ج[\u064B-\u0652]*م|ن[\u064B-\u0652]*س[\u064B-\u0652]*خ/;
 
 const cueMemo = new ParagraphCache<boolean>();
@@ -81,10 +83,27 @@ export function findDisclaimers(doc: DraftDocument, templates: Record<string, st
     // A quotation about machine translation inside the story is not the newsroom's disclaimer.
     if (QUOTE_OPEN.test(text.trimStart()[0] ?? '')) continue;
     const language = disclaimerLanguage(text, templates, anyTranslation);
-    if (!language || doc.sentences(block).length > 4) continue;
+    if (!language || moreSentencesThan(doc, block, 4)) continue;
     found.push({ block, language, namesLanguages: languagesNamed(text, language) });
   }
   return found;
+}
+
+/**
+ * Sentence terminators (and the ATerm full stops) and paragraph separators: the platform's sentence
+ * segmenter breaks only after one of them, so a text with k of them has at most k + 1 sentences.
+ */
+const SENTENCE_BREAKS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029]/gu;
+
+/**
+ * Whether the block has more than `max` sentences. Counting the characters a sentence can end at
+ * settles most blocks without the segmenter (whose first use loads its rules: ~15 ms of a CLI run).
+ */
+export function moreSentencesThan(doc: DraftDocument, block: ProseBlock, max: number): boolean {
+  SENTENCE_BREAKS.lastIndex = 0;
+  let breaks = 0;
+  while (SENTENCE_BREAKS.test(block.text)) if (++breaks >= max) return doc.sentences(block).length > max;
+  return false;
 }
 
 function disclaimerLanguage(text: string, templates: Record<string, string>, anyTranslation: boolean): string | undefined {
