@@ -84,7 +84,7 @@ export function lintFile(file: string, job: LintJob, projects: ProjectCache, sho
       if (!statSync(file).isFile()) throw new Error('not a regular file');
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      return { path, absPath: file, bytes: 0, findings: [], readError: (err as Error).message };
+      return { path, absPath: file, findings: [], readError: (err as Error).message };
     }
   }
   const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' as const : 'plaintext' as const;
@@ -102,7 +102,7 @@ export function lintFile(file: string, job: LintJob, projects: ProjectCache, sho
       else diff = unifiedDiff(path, text, current);
     }
   }
-  const report: FileReport = { path, absPath: file, bytes: Buffer.byteLength(text), language: result.document.language, findings: result.findings };
+  const report: FileReport = { path, absPath: file, language: result.document.language, findings: result.findings };
   if (diff) report.diff = diff;
   if (job.detail && result.findings.length === 0) {
     // (Nothing to excerpt: no need to split the draft into lines.)

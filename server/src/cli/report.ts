@@ -8,7 +8,6 @@ export interface FileReport {
   /** As shown: relative to the working folder, forward slashes. */
   path: string;
   absPath: string;
-  bytes: number;
   language?: string;
   findings: Finding[];
   /** With `detail`: the source line of each finding (same order as findings). */

@@ -16,7 +16,7 @@ export type WorkerResponse = { id: number; reports: FileReport[] } | { id: numbe
  * display path when it sent that too: less to copy between threads for every draft.
  */
 function slim(r: FileReport, shown: boolean): FileReport {
-  const out = { bytes: r.bytes } as FileReport;
+  const out = {} as FileReport;
   if ('language' in r) out.language = r.language;
   out.findings = r.findings;
   if (!shown) out.path = r.path;
