@@ -12,9 +12,11 @@ export const MAX_PROJECT_FILE_BYTES = 20 * 1024 * 1024;
  */
 export function unreadableReason(path: string): string | undefined {
   let st;
-  try { st = statSync(path); } catch (err) {
+  // (Without an exception for a missing file: configuration is looked for by trying names.)
+  try { st = statSync(path, { throwIfNoEntry: false }); } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
   }
+  if (!st) return 'no such file';
   if (st.isDirectory()) return 'a folder, not a file';
   if (!st.isFile()) return 'not a regular file (a device, FIFO or socket)';
   if (st.size > MAX_PROJECT_FILE_BYTES) return `larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB`;

@@ -100,7 +100,12 @@ export class RunFiles {
     let r = this.reals.get(path);
     if (r === undefined) {
       if (this.reals.size >= RUN_FILES_KEPT) this.reals.clear();
-      this.reals.set(path, (r = real(path)));
+      // Configuration is looked for by trying names that mostly do not exist: such a path's real
+      // path is its folder's (resolved once for all its names) and its name.
+      const p = resolve(path);
+      const parent = dirname(p);
+      r = parent === p || existsSync(p) ? real(p) : resolve(this.real(parent), p.slice(parent.length).replace(/^[\\/]/, ''));
+      this.reals.set(path, r);
     }
     return r;
   }
