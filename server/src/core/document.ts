@@ -55,8 +55,10 @@ function segmenterFor(language: string | undefined): Intl.Segmenter {
 }
 
 export function sentenceSplitter(doc: Pick<DraftDocument, 'language'>): (block: ProseBlock) => Sentence[] {
-  const cache = new WeakMap<ProseBlock, Sentence[]>();
+  // Made on first use: most documents are never asked for sentences.
+  let cache: WeakMap<ProseBlock, Sentence[]> | undefined;
   return (block) => {
+    cache ??= new WeakMap();
     let found = cache.get(block);
     if (!found) {
       found = [];
