@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { detectLanguage, normaliseLanguage, primaryTag, isLanguageTag } from '../../server/src/core/language.js';
+import { detectLanguage, isLanguageTag, KNOWN_NAMES, languageName, normaliseLanguage, primaryTag, SUPPORTED_LANGUAGES } from '../../server/src/core/language.js';
 import { parseDraft } from '../../server/src/core/parse.js';
 
 const SAMPLES: Record<string, string> = {
@@ -90,5 +90,20 @@ describe('language detection', () => {
     assert.equal(normaliseLanguage(''), undefined);
     assert.equal(normaliseLanguage(undefined), undefined);
     assert.equal(normaliseLanguage('Elvish'), undefined);
+  });
+});
+
+describe('language names', () => {
+  it('knows the supported languages by the names the platform gives them, in each of them', () => {
+    // KNOWN_NAMES spares a run the platform's name data; it must say what Intl.DisplayNames says.
+    for (const [inLanguage, names] of Object.entries(KNOWN_NAMES)) {
+      const platform = new Intl.DisplayNames([inLanguage], { type: 'language' });
+      for (const [code, name] of Object.entries(names)) assert.equal(name, platform.of(code), `${code} in ${inLanguage}`);
+      assert.deepEqual(Object.keys(names).sort(), [...SUPPORTED_LANGUAGES].sort());
+    }
+    assert.deepEqual(Object.keys(KNOWN_NAMES).sort(), [...SUPPORTED_LANGUAGES].sort());
+    // Others still come from the platform.
+    assert.equal(languageName('de', 'en'), 'German');
+    assert.equal(languageName('id', 'de'), 'Indonesisch');
   });
 });

@@ -63,7 +63,23 @@ export function languageName(code: string, inLanguage: string): string {
 }
 const nameMemo = new Map<string, string>();
 
+/**
+ * The supported languages' names in each of them, as Intl.DisplayNames gives them (ICU 78): a
+ * process's first Intl.DisplayNames loads the platform's name data (~25 ms of a CLI run), and
+ * nearly every draft needs only these. test/core/language.test.ts checks that they still agree.
+ */
+export const KNOWN_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  en: { en: 'English', id: 'Indonesian', fr: 'French', zh: 'Chinese', ja: 'Japanese', ar: 'Arabic' },
+  id: { en: 'Inggris', id: 'Indonesia', fr: 'Prancis', zh: 'Tionghoa', ja: 'Jepang', ar: 'Arab' },
+  fr: { en: 'anglais', id: 'indonésien', fr: 'français', zh: 'chinois', ja: 'japonais', ar: 'arabe' },
+  zh: { en: '英语', id: '印度尼西亚语', fr: '法语', zh: '中文', ja: '日语', ar: '阿拉伯语' },
+  ja: { en: '英語', id: 'インドネシア語', fr: 'フランス語', zh: '中国語', ja: '日本語', ar: 'アラビア語' },
+  ar: { en: 'الإنجليزية', id: 'الإندونيسية', fr: 'الفرنسية', zh: 'الصينية', ja: 'اليابانية', ar: 'العربية' },
+};
+
 function lookUpName(code: string, inLanguage: string): string {
+  const known = KNOWN_NAMES[inLanguage]?.[code];
+  if (known !== undefined) return known;
   try {
     // Building an Intl.DisplayNames costs far more than a lookup, and recognition asks per block.
     let names = displayNames.get(inLanguage);
