@@ -1,4 +1,5 @@
 import { ParagraphCache } from './paragraph-cache.js';
+import { cacheLimits } from './limits.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -53,6 +54,13 @@ export function parseMarkdown(text: string, bodyStart = 0): MarkdownParts {
 }
 
 function parseChunk(source: string, definitions: string): ChunkResult {
+  // A batch run sees each paragraph once: plain prose is read directly, without hashing the chunk
+  // for the cache (its paragraph's text, another string, is hashed by the rules' caches anyway).
+  // Chunks with markup go through the cache: boilerplate with links repeats across an archive.
+  if (cacheLimits.batch) {
+    const simple = simpleParagraph(source);
+    if (simple) return simple;
+  }
   const usesDefinitions = definitions !== '' && source.includes('[');
   const key = usesDefinitions ? `${source}\u0000${definitions}` : source;
   let result = cache.get(key);
