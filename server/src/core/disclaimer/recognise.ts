@@ -1,4 +1,5 @@
 import { ParagraphCache } from '../paragraph-cache.js';
+import { cacheLimits } from '../limits.js';
 import type { DraftDocument } from '../document.js';
 import type { ProseBlock } from '../prose-block.js';
 import { SUPPORTED_LANGUAGES } from '../language.js';
@@ -57,6 +58,8 @@ const ANY_OTHER_CUE = /翻|译|譯|版|生成|ت[\u064B-\u0652]*ر[\u064B-\u0652
 const cueMemo = new ParagraphCache<boolean>();
 /** Any cue stem in a paragraph, remembered per text: most paragraphs are the same from one edit to the next. */
 function hasAnyCue(text: string): boolean {
+  // A batch run sees each paragraph once: remembering would only hash it.
+  if (cacheLimits.batch) return ANY_LATIN_CUE.test(text) || ANY_OTHER_CUE.test(text);
   let v = cueMemo.get(text);
   if (v === undefined) {
     v = ANY_LATIN_CUE.test(text) || ANY_OTHER_CUE.test(text);

@@ -1,4 +1,5 @@
 import { ParagraphCache } from '../paragraph-cache.js';
+import { cacheLimits } from '../limits.js';
 import type { DraftDocument } from '../document.js';
 import { sourceAt, sourceRange, type ProseBlock } from '../prose-block.js';
 import { paragraphsOf } from './paragraphs.js';
@@ -342,6 +343,8 @@ const blockCaches = new WeakMap<Lexicon, ParagraphCache<Map<string, BlockEntry>>
  * close, so it is cached by exactly that.
  */
 function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number, number, number]>, quotes: readonly RawQuote[]): BlockEntry {
+  // A batch run sees each paragraph once: remembering would only hash it.
+  if (cacheLimits.batch) return newBlockEntry(lex, block, tops, quotes);
   let cache = blockCaches.get(lex);
   if (!cache) blockCaches.set(lex, (cache = new ParagraphCache()));
   let layout = '';
@@ -350,7 +353,12 @@ function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number
   if (!layouts) cache.set(block.text, (layouts = new Map()));
   const hit = layouts.get(layout);
   if (hit) return hit;
+  const entry = newBlockEntry(lex, block, tops, quotes);
+  layouts.set(layout, entry);
+  return entry;
+}
 
+function newBlockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number, number, number]>, quotes: readonly RawQuote[]): BlockEntry {
   const cut = blockSentences(block, tops as Array<[number, number, number]>, lex.cjk, lex.norm, quotes);
   const entry: BlockEntry = { sentences: cut.sentences, qpos: tops.map(([q]) => cut.where.get(q)!) };
   if (lex.cjk) {
@@ -358,7 +366,6 @@ function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number
     for (const [, s, e] of tops) m = m.slice(0, s) + MASK.repeat(e - s) + m.slice(e);
     entry.masked = m;
   }
-  layouts.set(layout, entry);
   return entry;
 }
 
