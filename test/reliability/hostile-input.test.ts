@@ -101,6 +101,16 @@ describe('reliability: hostile input is bounded and explained', function () {
     }
   });
 
+  it('a quotation followed by 100,000 sentence marks or closers (each run is read once to cut sentences)', () => {
+    for (const lang of ['en', 'zh']) {
+      for (const run of ['!', '.', '. ', ')', '。']) {
+        const text = flat(`---\nlang: ${lang}\n---\n"We will see," she said${run.repeat(100_000)} then x\n`);
+        const { result } = timed(() => lint({ text, kind: 'markdown' }));
+        assert.ok(Array.isArray(result.findings));
+      }
+    }
+  });
+
   it('a ledger against 100,000 joining characters in a row (the claim prefilter reads each run once)', () => {
     const ledger = { files: [], entries: [{ id: 'c', claim: ['NATO classified network'], correction: 'NATO unclassified network' }] };
     for (const ch of ['.', '*', '_', "'", '[', '](', '[^']) {

@@ -15,7 +15,8 @@ const PIECES = ['The', 'minister', 'said', "don't", 'Jakarta’s', 'so-called', 
   '.', ',', ':', ';', '!', '?', '(', ')', '—', '–', '-', "'", '’', '"', '“', '”', '«', '»', '„', '「', '」', '『', '』',
   '\u00a0', '\u202f', '\t', '\n', ' ', '  ', '😀', '𝐀', 'x\uFFFCy', '1990', 'A', 'b',
   // What the sentence scan reads around a mark: abbreviations, joined dots, closers, case.
-  'e.g.', '...', '?!', '.)', 'U.S', 'a.', "x'", 'No.', 'J.', 'Sen.', '.5', '\r\n', 'Ж', 'ß', 'İ', 'ǅ', '١٢'];
+  'e.g.', '...', '?!', '.)', 'U.S', 'a.', "x'", 'No.', 'J.', 'Sen.', '.5', '\r\n', 'Ж', 'ß', 'İ', 'ǅ', '١٢',
+  '}', '）', '】', '．', '‼', '!!!', '. . .'];
 
 const blocksOf = (text: string, lang: string) => {
   const doc = parseDraft(`---\nlang: ${lang}\n---\n${text}`, { kind: 'markdown' });

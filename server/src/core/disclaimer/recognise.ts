@@ -93,10 +93,11 @@ export function findDisclaimers(doc: DraftDocument, templates: Record<string, st
 }
 
 /**
- * Sentence terminators (and the ATerm full stops) and paragraph separators: the platform's sentence
- * segmenter breaks only after one of them, so a text with k of them has at most k + 1 sentences.
+ * Sentence terminators (and the ATerm full stops), paragraph separators, and the semicolons that
+ * end a Greek question (the segmenter's Greek rules): the platform's sentence segmenter breaks
+ * only after one of them, so a text with k of them has at most k + 1 sentences.
  */
-const SENTENCE_BREAKS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029]/gu;
+const SENTENCE_BREAKS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\n\r\u0085\u2028\u2029;\u037E]/gu;
 
 /**
  * Whether the block has more than `max` sentences. Counting the characters a sentence can end at

@@ -153,13 +153,19 @@ function tokenBounds(text: string, tops: readonly Top[], norm: Normalise): numbe
     if (to > from) out.push(tokens[3 * from], tokens[3 * to - 2], tokens[3 * from + 2] & SPACE);
     from = to;
   };
+  let runEnd = -1;
   for (let k = 0; k < count; k++) {
     if (kindOf(k) !== P || !SENTENCE_END.has(charOf(k))) continue;
     // A CJK sentence mark always ends a sentence; a full stop as in spaced scripts.
     let boundary = charOf(k) !== '.';
     if (!boundary) {
-      let m = k + 1;
-      while (m < count && kindOf(m) === P && isCloser(charOf(m))) m++;
+      // Past the closers that follow, found once per run of them (see scannedBounds).
+      let m = runEnd;
+      if (m <= k) {
+        m = k + 1;
+        while (m < count && kindOf(m) === P && isCloser(charOf(m))) m++;
+        runEnd = m;
+      }
       const prevWord = k > 0 && kindOf(k - 1) === W && tokens[3 * k - 2] === tokens[3 * k] ? text.slice(tokens[3 * k - 3], tokens[3 * k]) : undefined;
       boundary = m === count || (((tokens[3 * m + 2] & SPACE) !== 0 || kindOf(m) === Q)
         && !(prevWord !== undefined && abbreviated(prevWord, norm))
@@ -215,6 +221,7 @@ function scannedBounds(text: string, tops: readonly Top[], quotes: readonly RawQ
 
   let mark = -1;
   let pos = 0;
+  let after: [number, number, number] = [-1, P, 0];
   while (start < n) {
     if (mark < pos) {
       SENTENCE_END_SEARCH.lastIndex = pos;
@@ -240,8 +247,14 @@ function scannedBounds(text: string, tops: readonly Top[], quotes: readonly RawQ
     // A full stop between word characters is part of the word (U.S, 3.5), not a sentence mark.
     const afterWord = p > topsEnd && isWordCode(text.charCodeAt(p - 1));
     if (text[p] === '.' && afterWord && p + 1 < n && isWordCode(text.charCodeAt(p + 1))) continue;
-    let [at, kind, before] = next(p + 1);
-    while (at < n && kind === P && isCloser(text[at])) [at, kind, before] = next(at + 1);
+    // The token after the closers that follow: every mark of one run of closers looks past the
+    // run to the same token, so it is found once per run (100,000 "!" must not be read again
+    // from each of them).
+    if (after[0] <= p) {
+      after = next(p + 1);
+      while (after[0] < n && after[1] === P && isCloser(text[after[0]])) after = next(after[0] + 1);
+    }
+    const [at, kind, before] = after;
     const ends = at >= n || ((before !== 0 || kind === Q)
       && !(text[p] === '.' && afterWord && abbreviated(text.slice(wordStart(text, p, topsEnd), p), norm))
       && startsSentence(text, kind, at));
