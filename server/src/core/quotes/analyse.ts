@@ -359,7 +359,7 @@ function blockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number
 }
 
 function newBlockEntry(lex: Lexicon, block: ProseBlock, tops: ReadonlyArray<[number, number, number]>, quotes: readonly RawQuote[]): BlockEntry {
-  const cut = blockSentences(block, tops as Array<[number, number, number]>, lex.cjk, lex.norm, quotes);
+  const cut = blockSentences(block, tops, lex.cjk, lex.norm, quotes);
   const entry: BlockEntry = { sentences: cut.sentences, qpos: tops.map(([q]) => cut.where.get(q)!) };
   if (lex.cjk) {
     let m = block.text;
