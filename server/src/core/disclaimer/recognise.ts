@@ -59,14 +59,16 @@ const cueMemo = new ParagraphCache<boolean>();
 /** Any cue stem in a paragraph, remembered per text: most paragraphs are the same from one edit to the next. */
 function hasAnyCue(text: string): boolean {
   // A batch run sees each paragraph once: remembering would only hash it.
-  if (cacheLimits.batch) return ANY_LATIN_CUE.test(text) || ANY_OTHER_CUE.test(text);
+  if (cacheLimits.batch) return searchCues(text);
   let v = cueMemo.get(text);
   if (v === undefined) {
-    v = ANY_LATIN_CUE.test(text) || ANY_OTHER_CUE.test(text);
+    v = searchCues(text);
     cueMemo.set(text, v);
   }
   return v;
 }
+
+const searchCues = (text: string) => ANY_LATIN_CUE.test(text) || ANY_OTHER_CUE.test(text);
 
 const QUOTE_OPEN = /["“«「『„]/;
 
