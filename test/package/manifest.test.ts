@@ -15,13 +15,15 @@ describe('extension manifest and package', function () {
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const f of ['package.json', 'dist/extension.cjs', 'dist/server.cjs', 'dist/cli.cjs', 'dist/web/extension.js', 'dist/web/server.js',
+    for (const f of ['package.json', 'dist/extension.cjs', 'dist/server.cjs', 'dist/cli.cjs', 'dist/cli-main.cjs', 'dist/web/extension.js', 'dist/web/server.js',
       'docs/rules/README.md', 'docs/rules/unattributed-quote.md', 'schemas/copydesk.schema.json', 'schemas/corrections.schema.json',
       'media/walkthrough/open-example.md']) {
       assert.ok(files.includes(f), `${f} is not packaged`);
     }
     assert.ok(files.some((f) => f.startsWith('syntaxes/')), 'grammars packaged');
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('server/src/') || f.endsWith('.map')), 'no sources, tests or source maps');
+    // A code cache the build machine wrote (after a test run) is that machine's (node/code-cache.ts).
+    assert.ok(!files.some((f) => f.endsWith('.v8cache')), 'no code cache');
   });
 
   it('has a walkthrough whose steps exist and complete on their commands', () => {

@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { codeCacheState } from '../node/code-cache.js';
 import { packageRootUrl } from '../node/package-root.js';
 import type { CheckOptions } from './args.js';
 import { collectDrafts, displayPath } from './files.js';
@@ -109,7 +110,7 @@ async function check(options: CheckOptions, io: Io, { cwd, env, workerScript }: 
     const ms = Date.now() - started;
     // The drafts' sizes, for throughput: looked up after the timing (a run without stats never needs them).
     const bytes = files.reduce((n, f) => n + sizeOf(f), 0);
-    const stats = { files: reports.length, bytes, workers, ms, maxRssKb: process.resourceUsage().maxRSS };
+    const stats = { files: reports.length, bytes, workers, ms, maxRssKb: process.resourceUsage().maxRSS, codeCache: codeCacheState() ?? 'off' };
     io.stderr(`copydesk-stats ${JSON.stringify(stats)}\n`);
   }
   return code;

@@ -6,6 +6,7 @@ import { runInit } from './init.js';
 import { writeAtomically } from './lint-file.js';
 import { runLedgerImport } from './ledger-import.js';
 import { VERSION } from './version.js';
+import { launcherPath } from '../node/code-cache.js';
 import '../core/l10n-bundles.js';
 
 const USAGE = `Usage: copydesk <command> [options]
@@ -66,8 +67,9 @@ export async function main(argv: string[], io: Io, cwd = process.cwd(), env = pr
     io.stderr(`copydesk: ${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  // In the bundle (dist/cli.cjs) __filename is the CLI itself, which doubles as the worker script.
-  const workerScript = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+  // Threads start as this process did: through the launcher (dist/cli.cjs), which loads the bundle
+  // from the code cache; else from the bundle itself, which doubles as the worker script.
+  const workerScript = launcherPath() ?? (typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined);
   try {
     return await runCheck(options, io, { cwd, env, workerScript });
   } catch (err) {
