@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs');
 
-export interface RunFigures { ms: number; files: number; bytes: number; maxRssKb: number }
+export interface RunFigures { ms: number; files: number; bytes: number; maxRssKb: number; codeCache?: string }
 
 export function runCli(dir: string, extra: string[] = []): RunFigures {
   const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json', '--output', join(dir, '..', 'bench-report.json'), ...extra], {
@@ -14,8 +14,8 @@ export function runCli(dir: string, extra: string[] = []): RunFigures {
   });
   const line = r.stderr.split('\n').find((l) => l.startsWith('copydesk-stats '));
   if (!line || (r.status !== 0 && r.status !== 1)) throw new Error(`copydesk failed (exit ${r.status}):\n${r.stderr.slice(0, 2000)}`);
-  const s = JSON.parse(line.slice('copydesk-stats '.length)) as { files: number; bytes: number; ms: number; maxRssKb: number };
-  return { ms: s.ms, files: s.files, bytes: s.bytes, maxRssKb: s.maxRssKb };
+  const s = JSON.parse(line.slice('copydesk-stats '.length)) as { files: number; bytes: number; ms: number; maxRssKb: number; codeCache: string };
+  return { ms: s.ms, files: s.files, bytes: s.bytes, maxRssKb: s.maxRssKb, codeCache: s.codeCache };
 }
 
 export function files(dir: string): string[] {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheFiles, readTrusted, writeCache } from '../../server/src/node/code-cache.js';
+import { cacheFiles, readTrusted, shouldWrite, writeCache } from '../../server/src/node/code-cache.js';
 import { CLAIM, LEDGER, MT, ROOT, write } from './run-cli.js';
 
 // Issue #8: `copydesk` loads its bundle through V8's code cache. The cache only ever saves time:
@@ -52,11 +52,31 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
 
   it('a damaged cache is rejected by V8: the run is the same and the cache is written anew', () => {
     const clean = run();
-    writeFileSync(beside(), Buffer.alloc(4096, 7), { mode: 0o600 });
+    writeFileSync(beside(), Buffer.concat([Buffer.from('CDC1'), Buffer.of(1), Buffer.alloc(4096, 7)]), { mode: 0o600 });
     const damaged = run();
     assert.equal(damaged.cache, 'rejected');
     assert.equal(damaged.stdout, clean.stdout);
     assert.equal(run().cache, 'loaded');
+  });
+
+  it('a small run leaves a cache; a substantial run adds to it once', () => {
+    spawnSync(process.execPath, [join(pkg, 'cli.cjs'), '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home } });
+    assert.equal(readTrusted(beside())?.substantial, false, 'written by --version');
+    assert.equal(run().cache, 'loaded');
+    // Which runs write (a substantial run uses 0.4 s of CPU: too slow to stage here).
+    assert.equal(shouldWrite('none', false, false), true);
+    assert.equal(shouldWrite('rejected', true, false), true);
+    assert.equal(shouldWrite('loaded', false, false), false);
+    assert.equal(shouldWrite('loaded', false, true), true);
+    assert.equal(shouldWrite('loaded', true, true), false);
+    assert.equal(shouldWrite('off', false, true), false);
+  });
+
+  it('a file that is not a cache of this format is not handed to V8', () => {
+    writeFileSync(join(dir, 'other.v8cache'), 'something else', { mode: 0o600 });
+    assert.equal(readTrusted(join(dir, 'other.v8cache')), undefined);
+    assert.equal(readTrusted(join(dir, 'missing.v8cache')), undefined);
+    assert.equal(readTrusted(dir), undefined, 'a folder');
   });
 
   it('a cache others may write is never loaded', () => {
@@ -84,9 +104,9 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     // A path below a regular file cannot be created, whoever runs the test (root included).
     const blocked = join(dir, 'a-file', 'x.v8cache');
     writeFileSync(join(dir, 'a-file'), '');
-    assert.equal(writeCache([blocked, far], Buffer.from('data')), far);
-    assert.equal(readFileSync(far, 'utf8'), 'data');
-    assert.equal(writeCache([blocked], Buffer.from('data')), undefined);
+    assert.equal(writeCache([blocked, far], Buffer.from('data'), true), far);
+    assert.deepEqual(readTrusted(far), { data: Buffer.from('data'), substantial: true });
+    assert.equal(writeCache([blocked], Buffer.from('data'), false), undefined);
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
   });
 });

@@ -34,13 +34,22 @@ export function launcherPath(): string | undefined {
 }
 
 /**
- * A run that used this much CPU time (main thread and threads) may have compiled much that the
- * cache lacks (the cache was written by a `--version`, the run was a full check): it serialises
- * the cache again (~10 ms) and writes it when it grew. Shorter runs only write a missing cache.
+ * The cache holds what the run that wrote it compiled: a `--version` or a one-draft check leaves
+ * out most of the checking code. A cache file says whether a substantial run (this much CPU time)
+ * wrote it; a substantial run that loaded one that is not writes it once more, with what it added.
+ * (Serialising the cache takes ~10 ms: not done at the end of every run.)
  */
-const REFRESH_AFTER_CPU_MS = 400;
-/** Growth that makes a refresh worth writing (sizes vary a little from run to run). */
-const REFRESH_GROWTH = 1.05;
+const SUBSTANTIAL_CPU_MS = 400;
+/** A cache file: these bytes, then 1 when a substantial run wrote it (else 0), then V8's data. */
+const MAGIC = Buffer.from('CDC1');
+const HEADER = MAGIC.length + 1;
+
+/** Whether a run leaves a cache: when it found none it could use, or it adds much to a small run's. */
+export function shouldWrite(state: CodeCacheState, cachedBySubstantialRun: boolean, substantialRun: boolean): boolean {
+  if (state === 'off') return false;
+  if (state !== 'loaded') return true;
+  return substantialRun && !cachedBySubstantialRun;
+}
 
 /** Where the cache of `bundle` may be: beside it, else in the user's cache folder. */
 export function cacheFiles(bundle: string, env: NodeJS.ProcessEnv = process.env): string[] {
@@ -51,17 +60,20 @@ export function cacheFiles(bundle: string, env: NodeJS.ProcessEnv = process.env)
 }
 
 /**
- * The cache's bytes when the file is this user's own and nobody else may write it: V8 trusts code
- * cache data, so a cache another user could have written must never be loaded.
+ * The cache file's V8 data, and whether a substantial run wrote it, when the file is this user's
+ * own and nobody else may write it: V8 trusts code cache data, so a cache another user could have
+ * written must never be loaded.
  */
-export function readTrusted(file: string): Buffer | undefined {
+export function readTrusted(file: string): { data: Buffer; substantial: boolean } | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
     if (!st.isFile()) return undefined;
     if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || (st.mode & 0o022) !== 0)) return undefined;
-    return readFileSync(fd);
+    const bytes = readFileSync(fd);
+    if (bytes.length <= HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    return { data: bytes.subarray(HEADER), substantial: bytes[MAGIC.length] === 1 };
   } catch {
     return undefined;
   } finally {
@@ -70,12 +82,12 @@ export function readTrusted(file: string): Buffer | undefined {
 }
 
 /** Writes the cache to the first place that takes it (temporary file, then rename: readers never see half). */
-export function writeCache(files: readonly string[], data: Buffer): string | undefined {
+export function writeCache(files: readonly string[], data: Buffer, substantial: boolean): string | undefined {
   for (const file of files) {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-      writeFileSync(temp, data, { mode: 0o600 });
+      writeFileSync(temp, Buffer.concat([MAGIC, Buffer.of(substantial ? 1 : 0), data]), { mode: 0o600 });
       renameSync(temp, file);
       return file;
     } catch {
@@ -97,26 +109,18 @@ export function runWithCodeCache(bundle: string, launcher: string, env: NodeJS.P
   const source = wrap(readFileSync(bundle, 'utf8').replace(/^#!.*/, ''));
   const off = env.COPYDESK_CODE_CACHE === '0';
   const files = off ? [] : cacheFiles(bundle, env);
-  let cachedData: Buffer | undefined;
-  for (const file of files) if ((cachedData = readTrusted(file))) break;
-  const script = new Script(source, { filename: bundle, cachedData });
-  const state: CodeCacheState = off ? 'off' : !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'loaded';
+  let cached: ReturnType<typeof readTrusted>;
+  for (const file of files) if ((cached = readTrusted(file))) break;
+  const script = new Script(source, { filename: bundle, cachedData: cached?.data });
+  const state: CodeCacheState = off ? 'off' : !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'loaded';
   globals[STATE] = state;
   if (!off && isMainThread) {
     const cpuAtStart = process.cpuUsage();
     process.once('exit', () => {
-      try {
-        if (state === 'loaded') {
-          const cpu = process.cpuUsage(cpuAtStart);
-          if ((cpu.user + cpu.system) / 1000 < REFRESH_AFTER_CPU_MS) return;
-          const data = script.createCachedData();
-          if (data.length > cachedData!.length * REFRESH_GROWTH) writeCache(files, data);
-        } else {
-          writeCache(files, script.createCachedData());
-        }
-      } catch {
-        // Only an optimisation: the next run compiles the bundle again.
-      }
+      const cpu = process.cpuUsage(cpuAtStart);
+      const substantial = (cpu.user + cpu.system) / 1000 >= SUBSTANTIAL_CPU_MS;
+      if (!shouldWrite(state, cached?.substantial ?? false, substantial)) return;
+      try { writeCache(files, script.createCachedData(), substantial); } catch { /* only an optimisation */ }
     });
   }
   const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
