@@ -56,13 +56,19 @@ export class ProjectCache {
     for (const [folder, project] of projects.slice(-CACHED_FOLDERS)) this.byFolder.set(folder, project);
   }
 
+  /** The folder asked for last and its project: drafts come folder by folder (listing order). */
+  private last?: { folder: string; project: Project };
+
   get(draft: string): Project {
     const folder = dirname(draft);
+    // Already the most recently used: no look-up, and no re-insertion to mark it so.
+    if (this.last?.folder === folder) return this.last.project;
     let project = this.byFolder.get(folder);
     if (project) this.byFolder.delete(folder); // re-inserted below: Map order is recency
     else project = loadProject(draft, undefined, undefined, this.files);
     this.byFolder.set(folder, project);
     if (this.byFolder.size > CACHED_FOLDERS) this.byFolder.delete(this.byFolder.keys().next().value!);
+    this.last = { folder, project };
     return project;
   }
 }
