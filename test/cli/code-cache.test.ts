@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheFiles, readTrusted, shouldWrite, writeCache } from '../../server/src/node/code-cache.js';
@@ -50,46 +51,91 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     assert.equal(JSON.parse(second.stdout).files.length, 3);
   });
 
-  it('a damaged cache is rejected by V8: the run is the same and the cache is written anew', () => {
+  it('a damaged cache, or one of another bundle of the same length, is never handed to V8', () => {
     const clean = run();
-    writeFileSync(beside(), Buffer.concat([Buffer.from('CDC1'), Buffer.of(1), Buffer.alloc(4096, 7)]), { mode: 0o600 });
-    const damaged = run();
-    assert.equal(damaged.cache, 'rejected');
-    assert.equal(damaged.stdout, clean.stdout);
+    const file = beside();
+    const good = readFileSync(file);
+    // One byte of V8's data changed: its hash no longer matches; the run is the same.
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 100] ^= 0xff;
+    writeFileSync(file, damaged, { mode: 0o600 });
+    const after = run();
+    assert.equal(after.cache, 'none');
+    assert.equal(after.stdout, clean.stdout);
+    assert.equal(run().cache, 'loaded', 'written anew');
+    // The bundle changed, its length not (V8 alone would take the old cache for it).
+    const main = join(pkg, 'cli-main.cjs');
+    const text = readFileSync(main, 'utf8');
+    assert.ok(text.includes('"0.1.0"'));
+    writeFileSync(main, text.replace('"0.1.0"', '"9.9.9"'));
+    const version = spawnSync(process.execPath, [join(pkg, 'cli.cjs'), '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home } });
+    assert.equal(version.stdout.trim(), '9.9.9');
+  });
+
+  it('data V8 itself refuses (made for this bundle, but not a cache) is rejected, and replaced', () => {
+    const clean = run();
+    const file = beside();
+    const good = readFileSync(file);
+    const junk = Buffer.alloc(good.length - 40, 7);
+    const header = Buffer.from(good.subarray(0, 40));
+    createHash('md5').update(junk).digest().copy(header, 24);
+    writeFileSync(file, Buffer.concat([header, junk]), { mode: 0o600 });
+    const rejected = run();
+    assert.equal(rejected.cache, 'rejected');
+    assert.equal(rejected.stdout, clean.stdout);
     assert.equal(run().cache, 'loaded');
   });
 
-  it('a small run leaves a cache; a substantial run adds to it once', () => {
+  it('a FIFO where the cache should be does not hang the CLI', () => {
+    execFileSync('mkfifo', [beside()]);
+    const r = spawnSync(process.execPath, [join(pkg, 'cli.cjs'), '--version'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, XDG_CACHE_HOME: home } });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('a short run leaves a cache; a run that checks many drafts writes it once more', () => {
     spawnSync(process.execPath, [join(pkg, 'cli.cjs'), '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home } });
-    assert.equal(readTrusted(beside())?.substantial, false, 'written by --version');
+    const bundle = readFileSync(join(pkg, 'cli-main.cjs'));
+    assert.equal(readTrusted(beside(), bundle)?.fullRun, false, 'written by --version');
+    assert.equal(run({}, ['--rule', 'corrected-claim']).cache, 'loaded');
+    assert.equal(readTrusted(beside(), bundle)?.fullRun, false, 'a scan is not a full run');
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 25; i++) many[`desk/d${i}.md`] = CLAIM;
+    write(drafts, many);
     assert.equal(run().cache, 'loaded');
-    // Which runs write (a substantial run uses 0.4 s of CPU: too slow to stage here).
-    assert.equal(shouldWrite('none', false, false), true);
-    assert.equal(shouldWrite('rejected', true, false), true);
-    assert.equal(shouldWrite('loaded', false, false), false);
-    assert.equal(shouldWrite('loaded', false, true), true);
+    assert.equal(readTrusted(beside(), bundle)?.fullRun, true, 'written again by the full check');
     assert.equal(shouldWrite('loaded', true, true), false);
+    assert.equal(shouldWrite('rejected', true, false), true);
     assert.equal(shouldWrite('off', false, true), false);
   });
 
   it('a file that is not a cache of this format is not handed to V8', () => {
-    writeFileSync(join(dir, 'other.v8cache'), 'something else', { mode: 0o600 });
-    assert.equal(readTrusted(join(dir, 'other.v8cache')), undefined);
-    assert.equal(readTrusted(join(dir, 'missing.v8cache')), undefined);
-    assert.equal(readTrusted(dir), undefined, 'a folder');
+    const bundle = readFileSync(join(pkg, 'cli-main.cjs'));
+    writeFileSync(join(dir, 'other.v8cache'), 'something else entirely, longer than a header', { mode: 0o600 });
+    assert.equal(readTrusted(join(dir, 'other.v8cache'), bundle), undefined);
+    assert.equal(readTrusted(join(dir, 'missing.v8cache'), bundle), undefined);
+    assert.equal(readTrusted(dir, bundle), undefined, 'a folder');
   });
 
-  it('a cache others may write is never loaded', () => {
+  it('a cache others may write, or in a folder others may write, is never loaded', () => {
     run();
     chmodSync(beside(), 0o666);
-    assert.equal(readTrusted(beside()), undefined);
+    assert.equal(readTrusted(beside(), readFileSync(join(pkg, 'cli-main.cjs'))), undefined);
     assert.equal(run().cache, 'none');
+    chmodSync(beside(), 0o600);
+    assert.equal(run().cache, 'loaded');
+    chmodSync(pkg, 0o777);
+    try {
+      assert.equal(run().cache, 'none');
+    } finally {
+      chmodSync(pkg, 0o755);
+    }
   });
 
   it('COPYDESK_CODE_CACHE=0 neither reads nor writes one', () => {
     const r = run({ COPYDESK_CODE_CACHE: '0' });
     assert.equal(r.cache, 'off');
     assert.deepEqual(readdirSync(pkg).sort(), ['cli-main.cjs', 'cli.cjs']);
+    assert.equal(existsSync(home), false);
   });
 
   it('checking threads start through the launcher and report the same', () => {
@@ -98,15 +144,21 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     assert.equal(two.stdout, one.stdout);
   });
 
-  it('where the bundle folder takes no cache, the user cache folder does', () => {
+  it('where the bundle folder takes no cache, the user cache folder does; with neither, nothing is serialised', () => {
     const [near, far] = cacheFiles(join(pkg, 'cli-main.cjs'), { XDG_CACHE_HOME: home });
     assert.equal(far, join(home, 'copydesk', near.split(/[\\/]/).pop()!));
+    assert.ok(cacheFiles(join(pkg, 'cli-main.cjs'), { XDG_CACHE_HOME: 'relative/cache' }).every((f) => !f.startsWith('relative')), 'a relative XDG_CACHE_HOME is ignored');
+    const bundle = readFileSync(join(pkg, 'cli-main.cjs'));
     // A path below a regular file cannot be created, whoever runs the test (root included).
     const blocked = join(dir, 'a-file', 'x.v8cache');
     writeFileSync(join(dir, 'a-file'), '');
-    assert.equal(writeCache([blocked, far], Buffer.from('data'), true), far);
-    assert.deepEqual(readTrusted(far), { data: Buffer.from('data'), substantial: true });
-    assert.equal(writeCache([blocked], Buffer.from('data'), false), undefined);
+    let made = 0;
+    const data = () => { made++; return Buffer.from('data'); };
+    assert.equal(writeCache([blocked, far], bundle, data, true), far);
+    assert.deepEqual(readTrusted(far, bundle), { data: Buffer.from('data'), fullRun: true });
+    assert.equal(statSync(join(home, 'copydesk')).mode & 0o077, 0, 'a folder of its own user');
+    assert.equal(writeCache([blocked], bundle, data, false), undefined);
+    assert.equal(made, 1, 'no place, no serialising');
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
   });
 });

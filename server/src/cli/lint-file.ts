@@ -8,6 +8,7 @@ import { unifiedDiff } from './diff.js';
 import { displayPath } from './files.js';
 import type { Context, FileReport } from './report.js';
 import { cacheLimits } from '../core/limits.js';
+import { noteFullCheck } from '../node/code-cache.js';
 
 // A batch run sees each draft once: per-paragraph caches would only hold memory (and GC time).
 cacheLimits.paragraphs = 64;
@@ -93,6 +94,7 @@ export function lintFile(file: string, job: LintJob, projects: ProjectCache, sho
       return { path, absPath: file, findings: [], readError: (err as Error).message };
     }
   }
+  if (!job.only) noteFullCheck();
   const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' as const : 'plaintext' as const;
   const run = (t: string) => lint({ text: t, kind, path: file, config: project.config, ledger: project.ledger, locale: job.locale, only: job.only });
   let result = run(text);
