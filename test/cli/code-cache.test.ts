@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     pkg = join(dir, 'pkg', 'dist');
     mkdirSync(pkg, { recursive: true });
     for (const f of ['cli.cjs', 'cli-main.cjs']) copyFileSync(join(ROOT, 'dist', f), join(pkg, f));
+    // (Whatever the umask: a folder others may write takes no cache.)
+    chmodSync(pkg, 0o755);
     drafts = join(dir, 'news');
     write(drafts, { '.copydesk.yaml': 'ledger: corrections.yaml\n', 'corrections.yaml': LEDGER, 'a.md': CLAIM, 'b.md': MT, 'c/d.md': CLAIM });
     home = join(dir, 'home');
@@ -37,6 +39,7 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     assert.ok(stats, r.stderr);
     return { code: r.status, stdout: r.stdout, cache: (JSON.parse(stats.slice('copydesk-stats '.length)) as { codeCache: string }).codeCache };
   };
+  const hash = () => createHash('md5').update(readFileSync(join(pkg, 'cli-main.cjs'))).digest();
   const beside = () => cacheFiles(join(pkg, 'cli-main.cjs'), { XDG_CACHE_HOME: home })[0];
 
   it('the first run writes the cache beside the bundle, the next loads it, with the same report', () => {
@@ -94,7 +97,7 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
 
   it('a short run leaves a cache; a run that checks many drafts writes it once more', () => {
     spawnSync(process.execPath, [join(pkg, 'cli.cjs'), '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home } });
-    const bundle = readFileSync(join(pkg, 'cli-main.cjs'));
+    const bundle = hash();
     assert.equal(readTrusted(beside(), bundle)?.fullRun, false, 'written by --version');
     assert.equal(run({}, ['--rule', 'corrected-claim']).cache, 'loaded');
     assert.equal(readTrusted(beside(), bundle)?.fullRun, false, 'a scan is not a full run');
@@ -109,7 +112,7 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
   });
 
   it('a file that is not a cache of this format is not handed to V8', () => {
-    const bundle = readFileSync(join(pkg, 'cli-main.cjs'));
+    const bundle = hash();
     writeFileSync(join(dir, 'other.v8cache'), 'something else entirely, longer than a header', { mode: 0o600 });
     assert.equal(readTrusted(join(dir, 'other.v8cache'), bundle), undefined);
     assert.equal(readTrusted(join(dir, 'missing.v8cache'), bundle), undefined);
@@ -119,13 +122,15 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
   it('a cache others may write, or in a folder others may write, is never loaded', () => {
     run();
     chmodSync(beside(), 0o666);
-    assert.equal(readTrusted(beside(), readFileSync(join(pkg, 'cli-main.cjs'))), undefined);
+    assert.equal(readTrusted(beside(), hash()), undefined);
     assert.equal(run().cache, 'none');
     chmodSync(beside(), 0o600);
     assert.equal(run().cache, 'loaded');
     chmodSync(pkg, 0o777);
     try {
+      const before = readFileSync(beside());
       assert.equal(run().cache, 'none');
+      assert.ok(readFileSync(beside()).equals(before), 'nor written there');
     } finally {
       chmodSync(pkg, 0o755);
     }
@@ -138,6 +143,13 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     assert.equal(existsSync(home), false);
   });
 
+  it('without its bundle the CLI says so and exits 2 (not 1, which means findings)', () => {
+    rmSync(join(pkg, 'cli-main.cjs'));
+    const r = spawnSync(process.execPath, [join(pkg, 'cli.cjs'), 'check', '.'], { cwd: drafts, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home } });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /cannot load the CLI bundle: ENOENT/);
+  });
+
   it('checking threads start through the launcher and report the same', () => {
     const one = run({}, ['--workers', '1']);
     const two = run({}, ['--workers', '2']);
@@ -148,16 +160,25 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     const [near, far] = cacheFiles(join(pkg, 'cli-main.cjs'), { XDG_CACHE_HOME: home });
     assert.equal(far, join(home, 'copydesk', near.split(/[\\/]/).pop()!));
     assert.ok(cacheFiles(join(pkg, 'cli-main.cjs'), { XDG_CACHE_HOME: 'relative/cache' }).every((f) => !f.startsWith('relative')), 'a relative XDG_CACHE_HOME is ignored');
-    const bundle = readFileSync(join(pkg, 'cli-main.cjs'));
+    const bundle = hash();
     // A path below a regular file cannot be created, whoever runs the test (root included).
     const blocked = join(dir, 'a-file', 'x.v8cache');
     writeFileSync(join(dir, 'a-file'), '');
     let made = 0;
     const data = () => { made++; return Buffer.from('data'); };
+    // The cache folder is made only inside an existing folder of the user's (home/ here).
+    assert.equal(writeCache([far], bundle, data, true), undefined);
+    mkdirSync(home);
     assert.equal(writeCache([blocked, far], bundle, data, true), far);
     assert.deepEqual(readTrusted(far, bundle), { data: Buffer.from('data'), fullRun: true });
     assert.equal(statSync(join(home, 'copydesk')).mode & 0o077, 0, 'a folder of its own user');
     assert.equal(writeCache([blocked], bundle, data, false), undefined);
+    // A folder of another user is never written to (not even by root).
+    const theirs = join(dir, 'theirs');
+    mkdirSync(theirs, { mode: 0o755 });
+    chownSync(theirs, 65534, 65534);
+    assert.equal(writeCache([join(theirs, 'x.v8cache')], bundle, data, false), undefined);
+    assert.deepEqual(readdirSync(theirs), []);
     assert.equal(made, 1, 'no place, no serialising');
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -90,28 +90,29 @@ export function cacheFiles(bundle: string, env: NodeJS.ProcessEnv = process.env)
   return files;
 }
 
-/** Owned by this user or root, and writable by no one else. */
-function trusted(st: Stats): boolean {
-  return (st.uid === process.getuid!() || st.uid === 0) && (st.mode & 0o022) === 0;
+/** Owned by this user (a folder: or root), and writable by no one else. */
+function trusted(st: Stats, orRoot = false): boolean {
+  return (st.uid === process.getuid!() || (orRoot && st.uid === 0)) && (st.mode & 0o022) === 0;
 }
 
 /**
- * The cache file's V8 data, and whether a full run wrote it, when the file and its folder are
- * trusted, and it was made from exactly `bundleBytes` and is whole. Opened without following a
+ * The cache file's V8 data, and whether a full run wrote it, when the file is this user's and its
+ * folder this user's or root's, neither writable by anyone else, and it was made from exactly the
+ * bundle whose MD5 is `bundleHash` and is whole. Opened without following a
  * symbolic link and without blocking (a FIFO put there must not hang the CLI).
  */
-export function readTrusted(file: string, bundleBytes: Uint8Array): { data: Buffer; fullRun: boolean } | undefined {
+export function readTrusted(file: string, bundleHash: Buffer): { data: Buffer; fullRun: boolean } | undefined {
   let fd: number | undefined;
   try {
     const folder = statSync(dirname(file));
-    if (!folder.isDirectory() || !trusted(folder)) return undefined;
+    if (!folder.isDirectory() || !trusted(folder, true)) return undefined;
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const st = fstatSync(fd);
     if (!st.isFile() || !trusted(st) || st.size <= HEADER) return undefined;
     const bytes = readFileSync(fd);
     if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
     const data = bytes.subarray(HEADER);
-    if (!bytes.subarray(8, 8 + HASH_BYTES).equals(md5(bundleBytes)) || !bytes.subarray(8 + HASH_BYTES, HEADER).equals(md5(data))) return undefined;
+    if (!bytes.subarray(8, 8 + HASH_BYTES).equals(bundleHash) || !bytes.subarray(8 + HASH_BYTES, HEADER).equals(md5(data))) return undefined;
     return { data, fullRun: bytes[MAGIC.length] === 1 };
   } catch {
     return undefined;
@@ -123,33 +124,42 @@ export function readTrusted(file: string, bundleBytes: Uint8Array): { data: Buff
 /**
  * Writes the cache to the first place that takes it: a new temporary file (never an existing
  * one, nor through a symbolic link) in a folder this user owns and no one else may write, then
- * renamed over the cache (readers never see half). `data` is made only once a place is found:
- * where none is, nothing is serialised.
+ * renamed over the cache (readers never see half). A missing cache folder is made only inside a
+ * folder of this user's own (`sudo` keeping HOME must not leave root's folders in a user's
+ * ~/.cache). `data` is made only once a place is found: where none is, nothing is serialised.
  */
-export function writeCache(files: readonly string[], bundleBytes: Uint8Array, data: () => Buffer, fullRun: boolean): string | undefined {
+export function writeCache(files: readonly string[], bundleHash: Buffer, data: () => Buffer, fullRun: boolean): string | undefined {
+  const uid = process.getuid!();
   for (const file of files) {
+    const folder = dirname(file);
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     let fd: number | undefined;
     try {
-      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-      const folder = statSync(dirname(file));
-      if (!folder.isDirectory() || folder.uid !== process.getuid!() || (folder.mode & 0o022) !== 0) continue;
+      let st = statSync(folder, { throwIfNoEntry: false });
+      if (!st) {
+        if (statSync(dirname(folder)).uid !== uid) continue;
+        mkdirSync(folder, { mode: 0o700 });
+        st = statSync(folder);
+      }
+      if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o022) !== 0) continue;
       fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
       const body = data();
       const header = Buffer.alloc(HEADER);
       MAGIC.copy(header);
       header[MAGIC.length] = fullRun ? 1 : 0;
-      md5(bundleBytes).copy(header, 8);
+      bundleHash.copy(header, 8);
       md5(body).copy(header, 8 + HASH_BYTES);
-      writeSync(fd, header);
-      writeSync(fd, body);
+      writeFileSync(fd, Buffer.concat([header, body]));
       closeSync(fd);
       fd = undefined;
       renameSync(temp, file);
       return file;
     } catch {
-      if (fd !== undefined) try { closeSync(fd); } catch { /* already failing */ }
-      try { rmSync(temp, { force: true }); } catch { /* nothing was written there */ }
+      if (fd !== undefined) {
+        // Only a temporary file this process made is removed.
+        try { closeSync(fd); } catch { /* already failing */ }
+        try { rmSync(temp, { force: true }); } catch { /* gone already */ }
+      }
     }
   }
   return undefined;
@@ -162,30 +172,35 @@ export function writeCache(files: readonly string[], bundleBytes: Uint8Array, da
  */
 export function runWithCodeCache(bundle: string, launcher: string, env: NodeJS.ProcessEnv = process.env): void {
   globals[LAUNCHER] = launcher;
-  let bytes: Buffer;
-  try { bytes = readFileSync(bundle); } catch (err) {
-    // Exit 2 as for any error that is not about the drafts (1 means findings).
-    process.stderr.write(`copydesk: cannot load ${bundle}: ${(err as Error).message}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  // The shebang line becomes an empty one, so lines in stack traces stay the bundle's.
-  const source = wrap(bytes.toString('utf8').replace(/^#!.*/, ''));
   const off = env.COPYDESK_CODE_CACHE === '0' || typeof process.getuid !== 'function';
   let files: string[] = [];
   let cached: ReturnType<typeof readTrusted>;
-  if (!off) {
-    files = cacheFiles(bundle, env);
-    for (const file of files) if ((cached = readTrusted(file, bytes))) break;
+  let bundleHash = Buffer.alloc(0);
+  let script: Script;
+  try {
+    const bytes = readFileSync(bundle);
+    if (!off) {
+      bundleHash = md5(bytes);
+      files = cacheFiles(bundle, env);
+      for (const file of files) if ((cached = readTrusted(file, bundleHash))) break;
+    }
+    // The shebang line becomes an empty one, so lines in stack traces stay the bundle's.
+    script = new Script(wrap(bytes.toString('utf8').replace(/^#!.*/, '')), { filename: bundle, cachedData: cached?.data });
+  } catch (err) {
+    // A thread's failure reaches the pool as an error event; the main thread exits 2, as for any
+    // error that is not about the drafts (1 means findings).
+    if (!isMainThread) throw err;
+    process.stderr.write(`copydesk: cannot load the CLI bundle: ${(err as Error).message}\n`);
+    process.exitCode = 2;
+    return;
   }
-  const script = new Script(source, { filename: bundle, cachedData: cached?.data });
   const state: CodeCacheState = off ? 'off' : !cached ? 'none' : script.cachedDataRejected ? 'rejected' : 'loaded';
   globals[STATE] = state;
   if (!off && isMainThread) {
     process.once('exit', () => {
       const fullRun = (globals[FULL_CHECKS] ?? 0) >= FULL_RUN_DRAFTS;
       if (!shouldWrite(state, cached?.fullRun ?? false, fullRun)) return;
-      try { writeCache(files, bytes, () => script.createCachedData(), fullRun); } catch { /* only an optimisation */ }
+      try { writeCache(files, bundleHash, () => script.createCachedData(), fullRun); } catch { /* only an optimisation */ }
     });
   }
   const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
