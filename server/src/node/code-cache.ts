@@ -9,14 +9,15 @@ import { isMainThread } from 'node:worker_threads';
 /**
  * The CLI bundle is loaded through V8's code cache. Compiling the 1.3 MB bundle took ~60 ms of
  * every run on the project's machine, and each function compiled again on its first call. With
- * the cache, which holds the functions a whole earlier run compiled, loading takes ~10 ms.
+ * the cache, which holds the functions a whole earlier run compiled, loading takes ~15 ms (hashes
+ * included).
  * Node 22 has `module.enableCompileCache()`; Node 20 does not, so this is the same idea by hand.
  *
  * V8 trusts code cache data: it checks the V8 version and flags, but identifies the source only
  * by its length and checks no checksum in release builds. So a cache file carries a hash of the
  * bundle it was made from and one of its data, both checked before V8 sees it, and it is read
- * only from a file and folder that the user (or root) owns and no one else may write. Where
- * there are no user ids to check (Windows) there is no cache.
+ * only from a file the user owns, in a folder the user or root owns, neither writable by anyone
+ * else. Where there are no user ids to check (Windows) there is no cache.
  *
  * The cache is an optimisation only: whatever goes wrong with it, the bundle compiles as it
  * always did, and a cache that cannot be written is not an error.
@@ -98,8 +99,8 @@ function trusted(st: Stats, orRoot = false): boolean {
 /**
  * The cache file's V8 data, and whether a full run wrote it, when the file is this user's and its
  * folder this user's or root's, neither writable by anyone else, and it was made from exactly the
- * bundle whose MD5 is `bundleHash` and is whole. Opened without following a
- * symbolic link and without blocking (a FIFO put there must not hang the CLI).
+ * bundle whose MD5 is `bundleHash` and is whole. Opened without following a symbolic link and
+ * without blocking (a FIFO put there must not hang the CLI).
  */
 export function readTrusted(file: string, bundleHash: Buffer): { data: Buffer; fullRun: boolean } | undefined {
   let fd: number | undefined;
