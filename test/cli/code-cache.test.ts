@@ -37,7 +37,8 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     });
     const stats = r.stderr.split('\n').find((l) => l.startsWith('copydesk-stats '));
     assert.ok(stats, r.stderr);
-    return { code: r.status, stdout: r.stdout, cache: (JSON.parse(stats.slice('copydesk-stats '.length)) as { codeCache: string }).codeCache };
+    const s = JSON.parse(stats.slice('copydesk-stats '.length)) as { codeCache: string; threadCodeCache: string[] };
+    return { code: r.status, stdout: r.stdout, cache: s.codeCache, threads: s.threadCodeCache };
   };
   const hash = () => createHash('md5').update(readFileSync(join(pkg, 'cli-main.cjs'))).digest();
   const beside = () => cacheFiles(join(pkg, 'cli-main.cjs'), { XDG_CACHE_HOME: home })[0];
@@ -150,10 +151,14 @@ describe('copydesk: V8 code cache of the CLI bundle', function () {
     assert.match(r.stderr, /cannot load the CLI bundle: ENOENT/);
   });
 
-  it('checking threads start through the launcher and report the same', () => {
+  it('checking threads start through the launcher, load the cache, and report the same', () => {
     const one = run({}, ['--workers', '1']);
     const two = run({}, ['--workers', '2']);
     assert.equal(two.stdout, one.stdout);
+    // (A thread still loading when the last draft is done is stopped and not counted.)
+    assert.ok(two.threads.length >= 1 && two.threads.every((t) => t === 'loaded'), String(two.threads));
+    const off = run({ COPYDESK_CODE_CACHE: '0' }, ['--workers', '2']).threads;
+    assert.ok(off.length >= 1 && off.every((t) => t === 'off'), String(off));
   });
 
   it('where the bundle folder takes no cache, the user cache folder does; with neither, nothing is serialised', () => {

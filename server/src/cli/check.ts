@@ -113,7 +113,7 @@ async function check(options: CheckOptions, io: Io, { cwd, env, workerScript }: 
     const ms = Date.now() - started;
     // The drafts' sizes, for throughput: looked up after the timing (a run without stats never needs them).
     const bytes = files.reduce((n, f) => n + sizeOf(f), 0);
-    const stats = { files: reports.length, bytes, workers, ms, maxRssKb: process.resourceUsage().maxRSS, codeCache: codeCacheState() ?? 'off' };
+    const stats = { files: reports.length, bytes, workers, ms, maxRssKb: process.resourceUsage().maxRSS, codeCache: codeCacheState() ?? 'off', threadCodeCache: pool.codeCacheStates() };
     io.stderr(`copydesk-stats ${JSON.stringify(stats)}\n`);
   }
   return code;

@@ -1,3 +1,4 @@
+import { CODE_CACHE_STATES } from '../node/code-cache.js';
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { lintFile, ProjectCache, type LintJob } from './lint-file.js';
@@ -70,7 +71,7 @@ export class ThreadPool {
   /** Makes sure `count` threads are starting (none without a bundle to run). */
   prestart(count: number): void {
     while (this.script && this.threads.length < count) {
-      const loaded = new Int32Array(new SharedArrayBuffer(4));
+      const loaded = new Int32Array(new SharedArrayBuffer(8));
       const thread = new Worker(this.script, { workerData: { copydeskWorker: true, loaded } satisfies WorkerData, resourceLimits: this.limits });
       this.flags.set(thread, loaded);
       this.threads.push(thread);
@@ -92,7 +93,18 @@ export class ThreadPool {
   take(count: number): Worker[] {
     this.prestart(count);
     for (const extra of this.threads.splice(count)) void extra.terminate();
-    return this.threads.splice(0);
+    const taken = this.threads.splice(0);
+    this.taken.push(...taken);
+    return taken;
+  }
+
+  /** Threads handed out by take(), for codeCacheStates(). */
+  private readonly taken: Worker[] = [];
+
+  /** How each thread taken so far loaded its bundle, once it has (COPYDESK_STATS; see worker.ts). */
+  codeCacheStates(): string[] {
+    return this.taken.map((t) => this.flags.get(t)).filter((f) => f !== undefined && Atomics.load(f, 0) === 1)
+      .map((f) => CODE_CACHE_STATES[Atomics.load(f!, 1)] ?? 'off');
   }
 
   /** Stops threads never taken (a run that ends before checking, on a configuration error). */

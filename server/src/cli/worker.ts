@@ -2,9 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { lintFile, ProjectCache, type LintJob } from './lint-file.js';
 import type { FileReport } from './report.js';
 import type { Project } from '../node/project.js';
+import { CODE_CACHE_STATES, codeCacheState } from '../node/code-cache.js';
 import '../core/l10n-bundles.js';
 
-/** What a checking thread is started with: it sets `loaded[0]` to 1 once it can check drafts. */
+/**
+ * What a checking thread is started with: it sets `loaded[0]` to 1 once it can check drafts, after
+ * putting in `loaded[1]` how it loaded the bundle (an index of CODE_CACHE_STATES).
+ */
 export interface WorkerData { copydeskWorker: true; loaded?: Int32Array }
 
 /** The job first (a thread may start before it is known: see ThreadPool), then batches of files. */
@@ -31,7 +35,10 @@ function slim(r: FileReport, shown: boolean): FileReport {
 export function runWorker(): void {
   const port = parentPort!;
   const { loaded } = workerData as WorkerData;
-  if (loaded) Atomics.store(loaded, 0, 1);
+  if (loaded) {
+    Atomics.store(loaded, 1, Math.max(0, CODE_CACHE_STATES.indexOf(codeCacheState() ?? 'off')));
+    Atomics.store(loaded, 0, 1);
+  }
   let job: LintJob | undefined;
   const projects = new ProjectCache();
   port.on('message', (msg: WorkerRequest | null) => {

@@ -26,7 +26,8 @@ import { isMainThread } from 'node:worker_threads';
  * object (no `require`, `paths` or `children`), the bundle is not in `require.cache`, and
  * `require.main` is the launcher.
  */
-export type CodeCacheState = 'off' | 'none' | 'loaded' | 'rejected';
+export const CODE_CACHE_STATES = ['off', 'none', 'loaded', 'rejected'] as const;
+export type CodeCacheState = typeof CODE_CACHE_STATES[number];
 
 /** What the launcher did, for `COPYDESK_STATS` and tests; read through codeCacheState(). */
 const STATE = Symbol.for('copydesk.codeCache');
