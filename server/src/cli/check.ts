@@ -59,12 +59,10 @@ async function check(options: CheckOptions, io: Io, { cwd, env, workerScript }: 
   const projects = new ProjectCache();
   const configErrors = new Set<string>();
   const seen = new Set<string>();
-  let lastFolder: string | undefined;
   for (const file of files) {
     const folder = dirname(file);
-    // (Drafts are listed folder by folder: most are in the folder of the one before.)
-    if (folder === lastFolder || seen.has(folder)) continue;
-    seen.add((lastFolder = folder));
+    if (seen.has(folder)) continue;
+    seen.add(folder);
     const project = projects.get(file);
     for (const p of project.problems) configErrors.add(`${displayPath(p.path, cwd)}:${p.line + 1}: ${relocalize(options.locale, p.message)}`);
   }
