@@ -51,18 +51,20 @@ function skippedDocument(kind: DraftKind): DraftDocument {
 export function lint(input: LintInput): LintResult {
   const config = input.config ?? emptyConfig();
   const t = translator(input.locale);
-  const binary = looksBinary(input.text);
   const maxChars = input.maxChars ?? DEFAULT_MAX_CHARS;
+  // Archive scan (only corrected-claim wanted): a draft with no candidate claim is not parsed. The
+  // claim test comes first: its byte scan also answers the binary test (byte-scan.ts).
+  if (input.only?.every((id) => id === 'corrected-claim') && input.text.length <= maxChars
+    && !claimPrefilter(input.ledger ?? EMPTY_LEDGER)(input.text) && !looksBinary(input.text)) {
+    return { document: skippedDocument(input.kind), findings: [], skipped: true };
+  }
+  const binary = looksBinary(input.text);
   let text = binary ? '' : input.text;
   const truncated = text.length > maxChars;
   if (truncated) {
     // Cut at a paragraph or line break so no block is checked half-way.
     const cut = Math.max(text.lastIndexOf('\n\n', maxChars), text.lastIndexOf('\n', maxChars));
     text = text.slice(0, cut > maxChars / 2 ? cut : maxChars);
-  }
-  // Archive scan (only corrected-claim wanted): a draft with no candidate claim is not parsed.
-  if (input.only?.every((id) => id === 'corrected-claim') && !binary && !truncated && !claimPrefilter(input.ledger ?? EMPTY_LEDGER)(text)) {
-    return { document: skippedDocument(input.kind), findings: [], skipped: true };
   }
   const document = parseDraft(text, { kind: input.kind, path: input.path, fallbackLanguage: config.primaryLanguage });
   if (binary || truncated) {

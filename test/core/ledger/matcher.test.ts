@@ -7,6 +7,7 @@ import type { Ledger, LedgerEntry } from '../../../server/src/core/ledger/types.
 import * as reference from './reference/matcher-v1.js';
 import * as referencePrefilter from './reference/prefilter-v1.js';
 import * as prefilterV2 from './reference/prefilter-v2.js';
+import { useByteScan } from '../../../server/src/core/byte-scan.js';
 
 // Issue #9 rebuilt the claim trie (path-compressed, a child inline, a Map only from the second
 // one) and the prefilter (one pass over the text). Both must answer as before: the matcher
@@ -90,25 +91,33 @@ describe('claim prefilter: one pass, never a "no" where the matcher finds a clai
     assert.ok(yes > 200 && yes < 1_800, `${yes} yes of 2,000`);
   });
 
-  it('rules drafts out on the raw text exactly as it did on the lower-cased, joined text (issue #8)', function () {
-    // ~5 s alone, ~8 s under coverage: room for a busy machine.
-    this.timeout(60_000);
-    // The gate now reads the raw text, case-insensitively, and looks for joining characters that
-    // split a gate anchor; before, it read the lower-cased text with joining characters dropped
-    // (frozen in ./reference/prefilter-v2.ts). Words split every way, in both cases.
-    const pieces = ['clas', 'Clas', 'CLAS', 'sified', 'net', 'work', 'NET', 'WORK', 'o', 'pen', 'ed', 'bri', 'dge', 'the', 'NATO', 'in', '1990', 'x'];
-    const glue = ['', '', "'", '’', '‘', '.', '**', '_', '~', '\\', "'.", ' ', ' ', '\n', ', ', '. '];
-    const raw = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...glue)), { minLength: 0, maxLength: 40 }).map((xs) => xs.map(([w, g]) => w + g).join(''));
-    const claims = ['NATO classified network', 'the bridge opened in 1990', 'classified', 'opened network', 'the dam', "O'Brien said", 'x-ray'];
-    let yes = 0;
-    fc.assert(fc.property(fc.subarray(claims, { minLength: 1 }), raw, (picked, draft) => {
-      const ledger = ledgerOf(picked.map((c) => ({ claim: [c] })));
-      const answer = claimPrefilter(ledger)(draft);
-      assert.equal(answer, prefilterV2.claimPrefilter(ledger)(draft), draft);
-      if (answer) yes++;
-    }), { numRuns: 4_000 });
-    assert.ok(yes > 400 && yes < 3_600, `${yes} yes of 4,000`);
-  });
+  for (const byteScan of [true, false]) {
+    it(`rules drafts out on the raw text exactly as it did on the lower-cased, joined text (issue #8), byte scan ${byteScan ? 'on' : 'off'}`, function () {
+      // ~5 s alone, ~8 s under coverage: room for a busy machine.
+      this.timeout(60_000);
+      // The gate now reads the raw text, case-insensitively, and looks for joining characters that
+      // split a gate anchor; before, it read the lower-cased text with joining characters dropped
+      // (frozen in ./reference/prefilter-v2.ts). Words split every way, in both cases. The byte
+      // scan (byte-scan.ts) answers the gate where WebAssembly runs; JavaScript elsewhere.
+      const pieces = ['clas', 'Clas', 'CLAS', 'sified', 'net', 'work', 'NET', 'WORK', 'o', 'pen', 'ed', 'bri', 'dge', 'the', 'NATO', 'in', '1990', 'x', 'ę'];
+      const glue = ['', '', "'", '’', '‘', '.', '**', '_', '~', '\\', "'.", ' ', ' ', '\n', ', ', '. ', '\u0001'];
+      const raw = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...glue)), { minLength: 0, maxLength: 40 }).map((xs) => xs.map(([w, g]) => w + g).join(''));
+      const claims = ['NATO classified network', 'the bridge opened in 1990', 'classified', 'opened network', 'the dam', "O'Brien said", 'x-ray'];
+      let yes = 0;
+      useByteScan(byteScan);
+      try {
+        fc.assert(fc.property(fc.subarray(claims, { minLength: 1 }), raw, (picked, draft) => {
+          const ledger = ledgerOf(picked.map((c) => ({ claim: [c] })));
+          const answer = claimPrefilter(ledger)(draft);
+          assert.equal(answer, prefilterV2.claimPrefilter(ledger)(draft), draft);
+          if (answer) yes++;
+        }), { numRuns: 4_000 });
+      } finally {
+        useByteScan(true);
+      }
+      assert.ok(yes > 400 && yes < 3_600, `${yes} yes of 4,000`);
+    });
+  }
 
   it('reads joined words as the tokenizer does: "don\'t", "U.S.", emphasis inside a word, kana with voiced marks', () => {
     const cases: Array<[string, string]> = [

@@ -141,6 +141,17 @@ describe('corrected-claim prefilter (archive scan)', () => {
     assert.equal(claimPrefilter(ledger)('They said the harbour bridge opened.'), true);
   });
 
+  it('keeps a split claim as a candidate when its gate changes (every 512 tests, by what drafts held)', () => {
+    // "clas" is in every draft and "netw" in few, so the gate turns from "clas" to "netw"; the
+    // draft tested just then splits "clas" with an apostrophe. The gate's byte scan and its look
+    // at split words must read the same gate (a review found the scan read the old one).
+    const test = claimPrefilter(ledgerOf('classified network'));
+    for (let i = 0; i < 1_100; i++) {
+      if (i % 4 < 3) assert.equal(test(`The classified papers, part ${i}.`), false);
+      else assert.equal(test(`The cl'assified network, part ${i}.`), true, `test ${i + 1}`);
+    }
+  });
+
   it('treats a claim without a word anchor (a bare number) as possible everywhere', () => {
     assert.equal(claimPrefilter(ledgerOf('1.2 billion'))('Nothing here.'), true);
   });

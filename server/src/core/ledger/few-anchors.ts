@@ -1,5 +1,7 @@
 import { LATIN_SLOTS, type ClaimAnchors } from './anchors.js';
-import { endsWithLetters, isJoinerCode, JOINED, JOINER_CHARS, JOINER_LIST, slotText } from './raw-words.js';
+import { endsWithLetters, isJoinerCode, JOINED, JOINER_CHARS, JOINER_LIST, PLAIN_TEXT, slotText } from './raw-words.js';
+import { ANCHOR, AnchorTable, ASCII, JOINED as JOINED_FLAG, scanBytes } from '../byte-scan.js';
+import { isAscii } from '../text-utils.js';
 
 /** Matches any text: the gate that rules nothing out. */
 const ANY = /(?:)/;
@@ -9,11 +11,12 @@ const ANY = /(?:)/;
  * 2-core machine a loop over the characters in JavaScript reads ~110 MB/s; the engine's own
  * substring search several GB/s. So: first one case-insensitive search of the raw text for one
  * anchor of each wording (the gate), and a look at the places where joining characters could
- * split one; most drafts end there. Otherwise lower-case the text, and when letters in it are
- * joined as the tokenizer joins them ("don't", "U.S.") or by Markdown ("net**work**"), drop the
- * joining characters (the tokenizer's "dont", "us" and "network" appear; every run of letters
- * stays); then look for anchors as substrings — which finds every word that begins with one,
- * and more.
+ * split one; most drafts end there. Where WebAssembly runs, the byte scan (byte-scan.ts) answers
+ * both in one pass over the text's bytes. A draft let through is lower-cased, and when letters in
+ * it are joined as the tokenizer joins them ("don't", "U.S.") or by Markdown ("net**work**"), the
+ * joining characters are dropped (the tokenizer's "dont", "us" and "network" appear; every run
+ * of letters stays); then anchors are looked for as substrings — which finds every word that
+ * begins with one, and more.
  * Anchors are tried in an order that settles most texts in a few searches: those that rule out
  * the most wordings first, and among them those least often present so far.
  */
@@ -27,6 +30,8 @@ export class FewAnchors {
    * draft that holds none of them — most drafts of an archive, as no wording can be complete.
    */
   private gate = ANY;
+  /** The gate's anchors for the byte scan (byte-scan.ts), which answers as `gate` does. */
+  private gateTable: AnchorTable | undefined;
   private readonly present: Uint32Array;
   private readonly checked: Uint32Array;
   private readonly missing: Int8Array;
@@ -75,11 +80,25 @@ export class FewAnchors {
     return new FewAnchors(words, masks, needs, latinWordings);
   }
 
-  test(text: string): boolean {
+  /**
+   * Whether the text could hold a wording; undefined when it is not text this class reads (neither
+   * ASCII nor PLAIN_TEXT: the caller's Scanner reads it).
+   */
+  test(text: string): boolean | undefined {
+    // Re-ordered first: the byte scan's answer must be for the gate that splitGateAnchor reads.
     if (++this.tests % FewAnchors.REORDER === 0) this.reorder();
+    // The byte scan, when there is one, answers the gate and tells whether any joining character
+    // comes before a letter (else none can split an anchor) in one pass.
+    const flags = this.gateTable && scanBytes(text, this.gateTable);
+    const ascii = flags === undefined ? isAscii(text) : (flags & ASCII) !== 0;
+    if (!ascii && !PLAIN_TEXT.test(text)) return undefined;
     let alive = this.latinWordings;
+    if (alive === 0) return false;
     // The gate reads the raw text: most drafts are ruled out without lower-casing or joining it.
-    if (alive === 0 || !(this.gate.test(text) || this.splitGateAnchor(text))) return false;
+    const gate = flags === undefined
+      ? this.gate.test(text) || this.splitGateAnchor(text)
+      : (flags & ANCHOR) !== 0 || ((flags & JOINED_FLAG) !== 0 && this.splitGateAnchor(text));
+    if (!gate) return false;
     let low = text.toLowerCase();
     if (JOINED.test(low)) low = low.replace(JOINER_CHARS, '');
     this.missing.set(this.needs);
@@ -114,7 +133,9 @@ export class FewAnchors {
     // Anchors are 2–4 letters a–z (slotText): nothing to escape; checked all the same, as no
     // text from a ledger may reach a regular expression otherwise (docs/guarantees.md).
     const words = [...gate];
-    this.gate = words.length && words.every((w) => /^[a-z]{2,4}$/.test(w)) ? new RegExp(words.join('|'), 'i') : ANY;
+    const valid = words.length > 0 && words.every((w) => /^[a-z]{2,4}$/.test(w));
+    this.gate = valid ? new RegExp(words.join('|'), 'i') : ANY;
+    this.gateTable = valid ? new AnchorTable(words) : undefined;
     // Where joining characters split a gate anchor ("clas'sified"), the first run of them inside
     // it follows the anchor's first k letters and precedes its letter k + 1: indexed by that letter.
     this.splits.fill(undefined);

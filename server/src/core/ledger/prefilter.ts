@@ -3,10 +3,9 @@ import type { Ledger, LedgerEntry } from './types.js';
 import { compileLedger } from './matcher.js';
 import { LATIN_SLOTS } from './anchors.js';
 import { isCjk } from './tokenize.js';
-import { isAscii } from '../text-utils.js';
 import { rememberedByEntries } from './by-entries.js';
 import { FewAnchors } from './few-anchors.js';
-import { hidesLetters, JOINERS, PLAIN_TEXT, slotText } from './raw-words.js';
+import { hidesLetters, JOINERS, slotText } from './raw-words.js';
 
 /**
  * A quick test on a draft's raw text: could it contain any claim of the ledger? It never answers
@@ -75,7 +74,7 @@ function build(entries: readonly LedgerEntry[]): Prefilter {
   for (const [pair, anchor] of anchors.cjk) { const id = dense.get(anchor); if (id !== undefined) cjk.set(pair, id); }
   const scanner = new Scanner(latin, cjk, partners);
   const few = FewAnchors.of(anchors);
-  const scan = { test: (text: string) => (few !== undefined && (isAscii(text) || PLAIN_TEXT.test(text)) ? few.test(text) : scanner.test(text)) };
+  const scan = { test: (text: string) => few?.test(text) ?? scanner.test(text) };
   const beginnings = new Set<string>();
   for (const anchor of dense.keys()) {
     if (anchor >= LATIN_SLOTS) continue;
