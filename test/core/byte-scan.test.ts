@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { ANCHOR, AnchorTable, ASCII, byteScanAvailable, CONTROL, JOINED, MAX_ANCHORS, scanBytes, useByteScan } from '../../server/src/core/byte-scan.js';
+import { ANCHOR, AnchorTable, ASCII, byteScanAvailable, CONTROL, JOINED, MAX_ANCHORS, scanBytes, scannedFlags, useByteScan } from '../../server/src/core/byte-scan.js';
 import { looksBinary } from '../../server/src/core/limits.js';
 
 // The byte scan (WebAssembly SIMD) answers three questions the archive scan used to ask with
@@ -112,7 +112,7 @@ describe('byte scan (WebAssembly SIMD)', () => {
     assert.equal(scanned('x'.repeat(2_000_000)), ASCII, 'the longest text a draft is checked whole');
   });
 
-  it('can be turned off (tests compare both paths), and limits.ts answers the same either way', () => {
+  it('can be turned off (tests compare both paths), and limits.ts answers the same either way, with or without a scan made', () => {
     // Binary: a NUL in the first 8,192 characters, or many other controls; a stray one is not.
     const cases: Array<[string, boolean]> = [['', false], ['plain', false], ['a\u0000b', true], [`${'x'.repeat(9_000)}\u0000`, false],
       ['\u0001'.repeat(100), true], ['PK\u0003\u0004 zip', false], ['tab\there\r\n', false], ['😀\u0001', false], [`${'é'.repeat(20)}\u0000`, true]];
@@ -120,7 +120,14 @@ describe('byte scan (WebAssembly SIMD)', () => {
       useByteScan(on);
       assert.equal(scanBytes('plain'), on ? ASCII : undefined);
       assert.equal(byteScanAvailable(), on);
-      for (const [text, binary] of cases) assert.equal(looksBinary(text), binary, `${JSON.stringify(text.slice(0, 20))}, byte scan ${on}`);
+      for (const [text, binary] of cases) {
+        // Without a scan of the text, and with one just made (as the claim test of an archive scan makes).
+        assert.equal(looksBinary(text), binary, `${JSON.stringify(text.slice(0, 20))}, byte scan ${on}`);
+        scanBytes(text);
+        assert.equal(scannedFlags(text), on ? scanBytes(text) : undefined);
+        assert.equal(looksBinary(text), binary, `${JSON.stringify(text.slice(0, 20))} scanned, byte scan ${on}`);
+      }
+      assert.equal(scannedFlags('not the last text'), undefined);
     }
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { useByteScan } from '../../server/src/core/byte-scan.js';
 import { lint, type LintInput } from '../../server/src/core/engine.js';
 import { DEFAULT_MAX_CHARS, MAX_FRONT_MATTER_CHARS } from '../../server/src/core/limits.js';
 import { parseLedger } from '../../server/src/core/ledger/parse.js';
@@ -55,6 +56,28 @@ describe('reliability: hostile input is bounded and explained', function () {
     const { result } = timed(() => lint({ text, kind: 'markdown' }));
     assert.deepEqual(result.findings.map((f) => [f.rule, f.severity]), [['draft-input', 'info']]);
     assert.match(result.findings[0].message, /looks binary/);
+  });
+
+  // The archive scan skips drafts without a candidate claim unparsed; a binary or over-long one
+  // must still say why it was not (wholly) checked, whether the byte scan or JavaScript answers.
+  it('an archive scan (corrected-claim only) still reports a binary or over-long draft without a claim', () => {
+    const ledger = { files: [], entries: [{ id: 'c', claim: ['NATO classified network'], correction: 'NATO unclassified network' }] };
+    const only = ['corrected-claim'];
+    try {
+      for (const on of [true, false]) {
+        useByteScan(on);
+        const binary = lint({ text: 'PK\u0003\u0004\u0000\u0000binary\u0000'.repeat(100), kind: 'markdown', ledger, only });
+        assert.equal(binary.skipped, undefined, `binary, byte scan ${on}`);
+        assert.deepEqual(binary.findings.map((f) => [f.rule, f.severity]), [['draft-input', 'info']], `binary, byte scan ${on}`);
+        const long = lint({ text: PARA.repeat(20), kind: 'markdown', ledger, only, maxChars: 5_000 });
+        assert.equal(long.skipped, undefined, `over-long, byte scan ${on}`);
+        assert.deepEqual(long.findings.map((f) => [f.rule, f.severity]), [['draft-input', 'warning']], `over-long, byte scan ${on}`);
+        // A plain draft without the claim is the one that is skipped.
+        assert.equal(lint({ text: PARA, kind: 'markdown', ledger, only }).skipped, true, `plain, byte scan ${on}`);
+      }
+    } finally {
+      useByteScan(true);
+    }
   });
 
   it('a 1 MB single line of plain text', () => {

@@ -29,7 +29,7 @@ export const ASCII = 8;
 const TEXT_AT = 4096;
 const ANCHOR_BYTES = 96;
 export const MAX_ANCHORS = 32;
-/** Spaces after the text: the scan loads up to 19 bytes past its end. */
+/** Spaces after the text: the scan loads up to 18 bytes past its end. */
 const PAD = 32;
 /** Longer texts are not checked whole anyway (limits.ts DEFAULT_MAX_CHARS, which imports this module). */
 const MAX_CHARS = 2_000_000;
@@ -132,4 +132,12 @@ export function scanBytes(text: string, table?: AnchorTable): number | undefined
   lastFlags = found | (lastLength === text.length ? ASCII : 0);
   lastTable = table;
   return lastFlags;
+}
+
+/**
+ * The flags scanBytes found for `text` if it was the text scanned last, else undefined: for tests
+ * that only use a scan already made (the binary test in an archive scan, after the claim test).
+ */
+export function scannedFlags(text: string): number | undefined {
+  return enabled && text === lastText && lastFlags >= 0 ? lastFlags : undefined;
 }

@@ -53,7 +53,7 @@ export function lint(input: LintInput): LintResult {
   const t = translator(input.locale);
   const maxChars = input.maxChars ?? DEFAULT_MAX_CHARS;
   // Archive scan (only corrected-claim wanted): a draft with no candidate claim is not parsed. The
-  // claim test comes first: its byte scan also answers the binary test (byte-scan.ts).
+  // claim test comes first: for a small ledger its byte scan also answers the binary test.
   if (input.only?.every((id) => id === 'corrected-claim') && input.text.length <= maxChars
     && !claimPrefilter(input.ledger ?? EMPTY_LEDGER)(input.text) && !looksBinary(input.text)) {
     return { document: skippedDocument(input.kind), findings: [], skipped: true };

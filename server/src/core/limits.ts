@@ -1,4 +1,4 @@
-import { ANCHOR, CONTROL, scanBytes } from './byte-scan.js';
+import { ANCHOR, CONTROL, scannedFlags } from './byte-scan.js';
 
 /** Drafts longer than this are checked only up to here: a 50 MB paste must not freeze an editor. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
@@ -12,9 +12,10 @@ const ANY_BINARY = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
 
 /** True when the text looks like a binary file rather than a draft. */
 export function looksBinary(text: string): boolean {
-  // The byte scan settles almost every draft (none has such a character), in the same pass as
-  // the claim test of an archive scan when that came first.
-  const flags = scanBytes(text);
+  // In an archive scan the claim test's byte scan of this text (if it made one) settles it. No
+  // scan is made here: elsewhere the sample below is enough, and a whole long draft is not
+  // encoded again on every keystroke.
+  const flags = scannedFlags(text);
   if (flags !== undefined && (flags & (CONTROL | ANCHOR)) === 0) return false;
   const sample = text.length > 8192 ? text.slice(0, 8192) : text;
   // One search, stopping at the first such character, settles almost every draft (none has one).

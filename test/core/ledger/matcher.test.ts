@@ -117,6 +117,33 @@ describe('claim prefilter: one pass, never a "no" where the matcher finds a clai
       }
       assert.ok(yes > 400 && yes < 3_600, `${yes} yes of 4,000`);
     });
+
+    it(`keeps answering right when one ledger's gate reads thousands of drafts in a row (as an archive scan does), byte scan ${byteScan ? 'on' : 'off'}`, function () {
+      this.timeout(60_000);
+      // The byte scan keeps its anchor table and its last text between calls; a stale one would
+      // answer for the previous draft. Near-identical drafts in a row are where that would show.
+      const ledger = ledgerOf([{ claim: ['NATO classified network'] }, { claim: ['the bridge opened in 1990'] }]);
+      const gate = claimPrefilter(ledger);
+      const reference = prefilterV2.claimPrefilter(ledger);
+      const pieces = ['clas', 'CLAS', 'sified', 'net', 'work', 'bri', 'dge', 'opened', 'NATO', 'x', 'ę', '\u0001', 'NATO classified network', 'the bridge opened in 1990'];
+      const draft = fc.array(fc.constantFrom(...pieces, ' ', "'", '.', '**'), { minLength: 0, maxLength: 30 }).map((xs) => xs.join(''));
+      useByteScan(byteScan);
+      try {
+        const drafts = fc.sample(draft, { numRuns: 3_000, seed: 8 });
+        let yes = 0;
+        for (const [i, text] of drafts.entries()) {
+          // Each draft, then a copy differing in its last character, then the draft again.
+          for (const t of [text, `${text.slice(0, -1)}k`, text]) {
+            const answer = gate(t);
+            assert.equal(answer, reference(t), `draft ${i}: ${JSON.stringify(t)}`);
+            if (answer) yes++;
+          }
+        }
+        assert.ok(yes > 300 && yes < 8_700, `${yes} yes of 9,000`);
+      } finally {
+        useByteScan(true);
+      }
+    });
   }
 
   it('reads joined words as the tokenizer does: "don\'t", "U.S.", emphasis inside a word, kana with voiced marks', () => {
