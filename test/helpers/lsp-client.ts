@@ -22,6 +22,8 @@ export class TestClient {
   stderr = '';
   settings: Record<string, unknown> = {};
   readonly appliedEdits: unknown[] = [];
+  /** Every version published for each URI, in order (a burst of edits should cost few). */
+  readonly publishedVersions = new Map<string, Array<number | undefined>>();
 
   constructor() {
     this.process = spawn(process.execPath, SERVER_ARGS, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -29,6 +31,9 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      const versions = this.publishedVersions.get(p.uri) ?? [];
+      this.publishedVersions.set(p.uri, versions);
+      versions.push(p.version);
       for (const w of [...this.waiters]) if (w.test(p)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p); }
     });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));

@@ -111,6 +111,35 @@ describe('language server over stdio', function () {
     assert.deepEqual(await client.waitForDiagnostics(uri, v), []);
   });
 
+  it('edits that arrive faster than analysis cost one run: a burst of 200 is answered once or a few times, for its newest version', async () => {
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'burst.md')).href;
+    client.open(uri, MISSING);
+    assert.equal((await client.waitForDiagnostics(uri, 1)).length, 1);
+    // 199 letters typed into the title, then translated_from removed: only the last version is clean.
+    for (let i = 0; i < 199; i++) client.edit(uri, { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, 'x');
+    const last = client.edit(uri, { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, '');
+    assert.deepEqual(await client.waitForDiagnostics(uri, last), []);
+    await new Promise((r) => setTimeout(r, 200)); // nothing older may come after it
+    const versions = client.publishedVersions.get(uri)!.slice(1);
+    assert.equal(versions.at(-1), last, `last publication: ${versions.join(', ')}`);
+    assert.ok(versions.every((v, i) => i === 0 || v! > versions[i - 1]!), `versions only ascend: ${versions.join(', ')}`);
+    // The notifications may reach the server in a few reads of the pipe; each read's queue is analysed once.
+    assert.ok(versions.length <= 10, `${versions.length} publications for 200 edits: ${versions.join(', ')}`);
+  });
+
+  it('a lone edit is answered without waiting for another', async () => {
+    await client.initialize();
+    const uri = pathToFileURL(join(dir, 'lone.md')).href;
+    client.open(uri, MISSING);
+    await client.waitForDiagnostics(uri, 1);
+    for (let i = 0; i < 20; i++) {
+      const v = client.edit(uri, { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, 'x');
+      assert.equal((await client.waitForDiagnostics(uri, v)).length, 1);
+    }
+    assert.deepEqual(client.publishedVersions.get(uri), Array.from({ length: 21 }, (_, i) => i + 1), 'every version typed one at a time is published');
+  });
+
   it('workspace/executeCommand fix-all edits the document through workspace/applyEdit', async () => {
     await client.initialize({ workspace: { configuration: true, applyEdit: true } });
     const uri = pathToFileURL(join(dir, 'draft.md')).href;
